@@ -1,0 +1,35 @@
+namespace ClusterLab;
+
+/// <summary>One Lloyd iteration: the centroids after the move, the labels of the assignment, and the inertia of that assignment.</summary>
+/// <param name="Centroids">Centroids after this iteration, shape (k, nFeatures).</param>
+/// <param name="Labels">Cluster of every point in this iteration, length nSamples.</param>
+/// <param name="Inertia">Σ ‖x_i − μ_{label(i)}‖² for these labels and centroids.</param>
+public sealed record KMeansIteration(double[][] Centroids, int[] Labels, double Inertia);
+
+/// <summary>A fitted K-means model.</summary>
+public sealed class KMeansModel
+{
+    /// <summary>Creates a model from fitted state.</summary>
+    public KMeansModel(double[][] centroids, int[] labels, double inertia, int iterations, IReadOnlyList<KMeansIteration> history)
+    {
+        Centroids = centroids; Labels = labels; Inertia = inertia; Iterations = iterations; History = history;
+    }
+
+    /// <summary>Cluster centres μ_k, shape (k, nFeatures).</summary>
+    public double[][] Centroids { get; }
+    /// <summary>Cluster of every training point, canonical: numbered by first appearance.</summary>
+    public int[] Labels { get; }
+    /// <summary>Inertia: Σ_i ‖x_i − μ_{label(i)}‖², the sum of squared distances to the closest centroid.</summary>
+    public double Inertia { get; }
+    /// <summary>Lloyd iterations run.</summary>
+    public int Iterations { get; }
+    /// <summary>One entry per Lloyd iteration, for iteration-by-iteration charts.</summary>
+    public IReadOnlyList<KMeansIteration> History { get; }
+    /// <summary>Number of clusters.</summary>
+    public int K => Centroids.Length;
+
+    /// <summary>The closest centroid of every row of <paramref name="x"/>.</summary>
+    public int[] Predict(double[][] x) => throw new NotImplementedException();
+    /// <summary>Euclidean distances from every row of <paramref name="x"/> to every centroid, shape (nSamples, k).</summary>
+    public double[][] Transform(double[][] x) => throw new NotImplementedException();
+}

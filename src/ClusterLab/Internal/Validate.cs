@@ -1,0 +1,55 @@
+namespace ClusterLab.Internal;
+
+/// <summary>Argument checks shared by the public entry points. Messages name the parameter, the value and the rule.</summary>
+internal static class Validate
+{
+    /// <summary>Checks that <paramref name="x"/> is a non-empty, rectangular matrix of finite numbers; returns (n, d).</summary>
+    public static (int N, int D) Data(double[][]? x, string name = "x")
+    {
+        if (x is null) throw new ArgumentNullException(name, $"{name} is null: pass the data as double[][] with one row per point.");
+        if (x.Length == 0) throw new ArgumentException($"{name} is empty: at least one row is needed.", name);
+        var first = x[0] ?? throw new ArgumentException($"{name}[0] is null.", name);
+        int d = first.Length;
+        if (d == 0) throw new ArgumentException($"{name} has rows of length 0: at least one feature is needed.", name);
+        for (int i = 0; i < x.Length; i++)
+        {
+            var row = x[i] ?? throw new ArgumentException($"{name}[{i}] is null.", name);
+            if (row.Length != d)
+                throw new ArgumentException($"{name} is ragged: row {i} has {row.Length} values but row 0 has {d}. Every row must have the same number of features.", name);
+            for (int j = 0; j < d; j++)
+                if (!double.IsFinite(row[j]))
+                    throw new ArgumentException($"{name}[{i}][{j}] is {row[j]}: the data must be finite (no NaN or infinity). Remove or impute missing values first.", name);
+        }
+        return (x.Length, d);
+    }
+
+    /// <summary>Checks a one-dimensional sample.</summary>
+    public static int Data(double[]? x, string name = "x")
+    {
+        if (x is null) throw new ArgumentNullException(name, $"{name} is null.");
+        if (x.Length == 0) throw new ArgumentException($"{name} is empty: at least one value is needed.", name);
+        for (int i = 0; i < x.Length; i++)
+            if (!double.IsFinite(x[i]))
+                throw new ArgumentException($"{name}[{i}] is {x[i]}: the data must be finite (no NaN or infinity).", name);
+        return x.Length;
+    }
+
+    /// <summary>Checks 1 ≤ k ≤ n.</summary>
+    public static void ClusterCount(int k, int n, string name = "k")
+    {
+        if (k < 1) throw new ArgumentOutOfRangeException(name, k, $"{name}={k} should be >= 1.");
+        if (k > n) throw new ArgumentOutOfRangeException(name, k, $"nSamples={n} should be >= {name}={k}: there cannot be more clusters than points.");
+    }
+
+    /// <summary>Checks that <paramref name="value"/> ≥ <paramref name="min"/>.</summary>
+    public static void AtLeast(double value, double min, string name)
+    {
+        if (!(value >= min)) throw new ArgumentOutOfRangeException(name, value, $"{name}={value} should be >= {min}.");
+    }
+
+    /// <summary>Checks that <paramref name="value"/> ≥ <paramref name="min"/>.</summary>
+    public static void AtLeast(int value, int min, string name)
+    {
+        if (value < min) throw new ArgumentOutOfRangeException(name, value, $"{name}={value} should be >= {min}.");
+    }
+}

@@ -1,0 +1,13 @@
+namespace ClusterLab;
+
+/// <summary>Parameters of a Gaussian mixture p(x) = Σ_k π_k N(x | μ_k, Σ_k) (lecture eq. 6).</summary>
+/// <param name="Weights">Mixing coefficients π_k, length k, 0 ≤ π_k ≤ 1, Σ π_k = 1.</param>
+/// <param name="Means">Means μ_k, shape (k, nFeatures).</param>
+/// <param name="Covariances">Full covariances Σ_k, shape (k, nFeatures, nFeatures), symmetric positive definite.</param>
+public sealed record MixtureParameters(double[] Weights, double[][] Means, double[][][] Covariances)
+{
+    /// <summary>Number of components k.</summary>
+    public int K => Weights.Length;
+    /// <summary>Number of features d.</summary>
+    public int Dimension => Means.Length == 0 ? 0 : Means[0].Length;
+}
