@@ -1,0 +1,53 @@
+namespace ClusterLab.Notebooks;
+
+/// <summary>Assertions for <see cref="Check.Run"/>: each throws <see cref="CheckFailedException"/> ("expected …, got …") when it fails.</summary>
+public static class Expect
+{
+    /// <summary>Fails with <paramref name="message"/> unless <paramref name="condition"/> holds.</summary>
+    public static void True(bool condition, string message = "condition not met")
+    {
+        if (!condition) throw new CheckFailedException(message);
+    }
+
+    /// <summary>Fails unless <paramref name="actual"/> equals <paramref name="expected"/> (by <see cref="EqualityComparer{T}.Default"/>).</summary>
+    public static void Equal<T>(T expected, T actual, string what = "value")
+    {
+        if (!EqualityComparer<T>.Default.Equals(expected, actual))
+            throw CheckEvaluator.Mismatch(what, CheckFormat.Value(expected), CheckFormat.Value(actual));
+    }
+
+    /// <summary>Fails unless the sequences have the same length and equal items (labels, counts).</summary>
+    public static void Equal<T>(IReadOnlyList<T> expected, IReadOnlyList<T>? actual, string what = "value")
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        if (actual is null) throw CheckEvaluator.Mismatch(what, CheckFormat.Value(expected), "null");
+        if (actual.Count != expected.Count)
+            throw CheckEvaluator.Mismatch($"{what} length", expected.Count.ToString(), actual.Count.ToString());
+        for (int i = 0; i < expected.Count; i++)
+            if (!EqualityComparer<T>.Default.Equals(expected[i], actual[i]))
+                throw CheckEvaluator.Mismatch($"{what}[{i}]", CheckFormat.Value(expected[i]), CheckFormat.Value(actual[i]));
+    }
+
+    /// <summary>Fails unless |actual − expected| ≤ tol·max(1, |expected|); NaN never passes.</summary>
+    public static void Close(double expected, double actual, double tol = 1e-6, string what = "value") =>
+        CheckEvaluator.ThrowIfNotClose(expected, actual, tol, what);
+
+    /// <summary>Fails unless the vectors have the same length and every entry is close.</summary>
+    public static void Close(double[] expected, double[]? actual, double tol = 1e-6, string what = "value") =>
+        CheckEvaluator.ThrowIfNotClose(expected, actual, tol, what);
+
+    /// <summary>Fails unless the matrices (rows) have the same shape and every entry is close.</summary>
+    public static void Close(double[][] expected, double[][]? actual, double tol = 1e-6, string what = "value") =>
+        CheckEvaluator.ThrowIfNotClose(expected, actual, tol, what);
+
+    /// <summary>Fails unless <paramref name="action"/> throws a <typeparamref name="TException"/> (or a subclass).</summary>
+    public static void Throws<TException>(Action action, string what = "call") where TException : Exception
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try { action(); }
+        catch (NotImplementedException) { throw; }
+        catch (TException) { return; }
+        catch (Exception e) { throw CheckEvaluator.Mismatch(what, $"{typeof(TException).Name}", CheckFormat.Exception(e)); }
+        throw CheckEvaluator.Mismatch(what, $"{typeof(TException).Name}", "no exception");
+    }
+}
