@@ -1,3 +1,5 @@
+using ClusterLab.Internal;
+
 namespace ClusterLab;
 
 /// <summary>One Lloyd iteration: the centroids after the move, the labels of the assignment, and the inertia of that assignment.</summary>
@@ -28,8 +30,42 @@ public sealed class KMeansModel
     /// <summary>Number of clusters.</summary>
     public int K => Centroids.Length;
 
-    /// <summary>The closest centroid of every row of <paramref name="x"/>.</summary>
-    public int[] Predict(double[][] x) => throw new NotImplementedException();
-    /// <summary>Euclidean distances from every row of <paramref name="x"/> to every centroid, shape (nSamples, k).</summary>
-    public double[][] Transform(double[][] x) => throw new NotImplementedException();
+    /// <summary>The closest centroid of every row of <paramref name="x"/>, shape (nSamples, nFeatures); ties go to the lower id.</summary>
+    /// <exception cref="ArgumentException">Bad data, or a number of features other than the centroids'.</exception>
+    public int[] Predict(double[][] x)
+    {
+        CheckFeatures(x);
+        var labels = new int[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            double best = double.PositiveInfinity;
+            for (int j = 0; j < Centroids.Length; j++)
+            {
+                double dist = SquaredDistance.Compute(x[i], Centroids[j]);   // ‖x_i − μ_j‖²
+                if (dist < best) { best = dist; labels[i] = j; }
+            }
+        }
+        return labels;
+    }
+
+    /// <summary>Euclidean distances ‖x_i − μ_j‖ from every row of <paramref name="x"/> to every centroid, shape (nSamples, k).</summary>
+    /// <exception cref="ArgumentException">Bad data, or a number of features other than the centroids'.</exception>
+    public double[][] Transform(double[][] x)
+    {
+        CheckFeatures(x);
+        var r = new double[x.Length][];
+        for (int i = 0; i < x.Length; i++)
+        {
+            r[i] = new double[Centroids.Length];
+            for (int j = 0; j < Centroids.Length; j++) r[i][j] = Math.Sqrt(SquaredDistance.Compute(x[i], Centroids[j]));
+        }
+        return r;
+    }
+
+    private void CheckFeatures(double[][] x)
+    {
+        var (_, d) = Validate.Data(x);
+        if (d != Centroids[0].Length)
+            throw new ArgumentException($"x has {d} features but the model was fitted on {Centroids[0].Length}: pass rows of the same shape as the training data.", nameof(x));
+    }
 }

@@ -52,4 +52,52 @@ internal static class Validate
     {
         if (value < min) throw new ArgumentOutOfRangeException(name, value, $"{name}={value} should be >= {min}.");
     }
+
+    /// <summary>Checks that <paramref name="m"/> is a finite matrix of shape (<paramref name="rows"/>, <paramref name="cols"/>).</summary>
+    public static void Shape(double[][]? m, int rows, int cols, string name, string rowMeaning = "row")
+    {
+        if (m is null) throw new ArgumentNullException(name, $"{name} is null.");
+        if (m.Length != rows)
+            throw new ArgumentException($"{name} has {m.Length} {rowMeaning}s but {rows} are needed: pass one {rowMeaning} per cluster (shape ({rows}, {cols})).", name);
+        for (int i = 0; i < m.Length; i++)
+        {
+            var row = m[i] ?? throw new ArgumentException($"{name}[{i}] is null.", name);
+            if (row.Length != cols)
+                throw new ArgumentException($"{name}[{i}] has {row.Length} values but the data has {cols} features: every {rowMeaning} needs shape ({cols}).", name);
+            for (int j = 0; j < cols; j++)
+                if (!double.IsFinite(row[j]))
+                    throw new ArgumentException($"{name}[{i}][{j}] is {row[j]}: values must be finite (no NaN or infinity).", name);
+        }
+    }
+
+    /// <summary>Checks that <paramref name="labels"/> has one entry per row of the data (n entries).</summary>
+    public static void Labels(int[]? labels, int n, string name = "labels")
+    {
+        if (labels is null) throw new ArgumentNullException(name, $"{name} is null: pass one cluster label per point.");
+        if (labels.Length != n)
+            throw new ArgumentException($"{name} has {labels.Length} entries but the data has {n} rows: pass one label per point.", name);
+    }
+
+    /// <summary>
+    /// Checks that the rows of <paramref name="x"/> (n × d, row-major) hold at least <paramref name="k"/> distinct points.
+    /// Stops as soon as k distinct rows are seen, so the cost is small unless the check fails.
+    /// </summary>
+    public static void DistinctPoints(double[] x, int n, int d, int k, string name = "x")
+    {
+        var seen = new HashSet<int>(new RowComparer(x, d));
+        for (int i = 0; i < n && seen.Count < k; i++) seen.Add(i);
+        if (seen.Count < k)
+            throw new ArgumentException($"{name} has only {seen.Count} distinct points but k={k} clusters were requested: lower k to at most {seen.Count}, or check the data for duplicated rows.", name);
+    }
+
+    private sealed class RowComparer(double[] x, int d) : IEqualityComparer<int>
+    {
+        public bool Equals(int a, int b) => x.AsSpan(a * d, d).SequenceEqual(x.AsSpan(b * d, d));
+        public int GetHashCode(int a)
+        {
+            var h = new HashCode();
+            foreach (var v in x.AsSpan(a * d, d)) h.Add(v == 0 ? 0.0 : v); // -0.0 and 0.0 are the same point
+            return h.ToHashCode();
+        }
+    }
 }

@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ClusterLab.Internal;
+
+/// <summary>
+/// Finds the closest of k centroids with the expansion ‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖²: since ‖x‖² is the same for every
+/// centroid, the argmin of ‖c_j‖² − 2 x·c_j is the closest centroid (scikit-learn does the same on centred data).
+/// Centroids are stored transposed (feature-major, k padded to a multiple of 4) so that four centroids are scored at once.
+/// Ties go to the lowest index, like numpy's argmin. Allocates only in the constructor.
+/// </summary>
+internal sealed class NearestCentroid
+{
+    private const int Lanes = 4;
+    private readonly int _k, _d, _kp;
+    private readonly double[] _ct;     // _ct[f * _kp + j] = c_j[f]
+    private readonly double[] _norms;  // ‖c_j‖², +∞ for padding
+
+    public NearestCentroid(int k, int d)
+    {
+        _k = k; _d = d; _kp = (k + Lanes - 1) / Lanes * Lanes;
+        _ct = new double[_kp * d];
+        _norms = new double[_kp];
+    }
+
+    /// <summary>Loads the centroids (k × d, row-major).</summary>
+    public void Prepare(ReadOnlySpan<double> centroids)
+    {
+        for (int j = 0; j < _kp; j++)
+        {
+            if (j >= _k) { _norms[j] = double.PositiveInfinity; for (int f = 0; f < _d; f++) _ct[f * _kp + j] = 0; continue; }
+            var c = centroids.Slice(j * _d, _d);
+            double s = 0;
+            for (int f = 0; f < _d; f++) { _ct[f * _kp + j] = c[f]; s += c[f] * c[f]; }
+            _norms[j] = s;
+        }
+    }
+
+    /// <summary>Index of the centroid that minimises ‖c_j‖² − 2 x·c_j.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int Nearest(ReadOnlySpan<double> x)
+    {
+        if (!Vector256.IsHardwareAccelerated) return NearestScalar(x);
+        ref double ct = ref MemoryMarshal.GetArrayDataReference(_ct);
+        ref double nr = ref MemoryMarshal.GetArrayDataReference(_norms);
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        var bestVal = Vector256.Create(double.PositiveInfinity);
+        var bestIdx = Vector256<double>.Zero;
+        var idx = Vector256.Create(0.0, 1.0, 2.0, 3.0);
+        var step = Vector256.Create((double)Lanes);
+        var two = Vector256.Create(2.0);
+        for (int j = 0; j < _kp; j += Lanes)
+        {
+            var dot = Vector256<double>.Zero;
+            for (int f = 0; f < _d; f++)
+                dot = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xr, f)), Vector256.LoadUnsafe(ref ct, (nuint)(f * _kp + j)), dot);
+            var score = Vector256.LoadUnsafe(ref nr, (nuint)j) - two * dot;
+            var better = Vector256.LessThan(score, bestVal);
+            bestVal = Vector256.ConditionalSelect(better, score, bestVal);
+            bestIdx = Vector256.ConditionalSelect(better, idx, bestIdx);
+            idx += step;
+        }
+        // Lowest score; among equal scores the lowest index.
+        double bv = bestVal.GetElement(0), bi = bestIdx.GetElement(0);
+        for (int l = 1; l < Lanes; l++)
+        {
+            double v = bestVal.GetElement(l), i = bestIdx.GetElement(l);
+            if (v < bv || (v == bv && i < bi)) { bv = v; bi = i; }
+        }
+        return (int)bi;
+    }
+
+    /// <summary>The same rule without SIMD (same operation order per centroid, so the same result).</summary>
+    public int NearestScalar(ReadOnlySpan<double> x)
+    {
+        int best = 0; double bestScore = double.PositiveInfinity;
+        for (int j = 0; j < _k; j++)
+        {
+            double dot = 0;
+            for (int f = 0; f < _d; f++) dot = Math.FusedMultiplyAdd(x[f], _ct[f * _kp + j], dot);
+            double score = _norms[j] - 2 * dot;
+            if (score < bestScore) { bestScore = score; best = j; }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,35 @@
+namespace ClusterLab.Internal;
+
+/// <summary>
+/// Runs work over fixed-size blocks of rows. The block size never depends on the thread count and every reduction is done
+/// afterwards in block order, so results are bit-identical whatever <see cref="MaxThreads"/> is.
+/// </summary>
+internal static class Parallelism
+{
+    private static int _maxThreads = Environment.ProcessorCount;
+
+    /// <summary>Upper bound on the threads used by the kernels. Default: the processor count. Range: ≥ 1. Tests change it to check determinism.</summary>
+    public static int MaxThreads
+    {
+        get => _maxThreads;
+        set => _maxThreads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxThreads should be >= 1.");
+    }
+
+    /// <summary>Number of blocks of <paramref name="blockSize"/> rows that cover <paramref name="n"/> rows.</summary>
+    public static int BlockCount(int n, int blockSize) => (n + blockSize - 1) / blockSize;
+
+    /// <summary>
+    /// Calls <paramref name="body"/> once for every block index in [0, <paramref name="blockCount"/>), possibly in parallel.
+    /// Runs inline (no allocation) when one thread is allowed or there is one block.
+    /// </summary>
+    public static void For(int blockCount, Action<int> body)
+    {
+        int threads = Math.Min(_maxThreads, blockCount);
+        if (threads <= 1)
+        {
+            for (int b = 0; b < blockCount; b++) body(b);
+            return;
+        }
+        Parallel.For(0, blockCount, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+    }
+}
