@@ -1,3 +1,5 @@
+using ClusterLab.Internal;
+
 namespace ClusterLab;
 
 /// <summary>
@@ -7,15 +9,58 @@ namespace ClusterLab;
 public static class Em
 {
     /// <summary>E-step: responsibilities γ(z_nk) = π_k N(x_n|μ_k,Σ_k) / Σ_j π_j N(x_n|μ_j,Σ_j) (eq. 1, 12-13), computed in log space.</summary>
+    /// <param name="x">Data, shape (nSamples, nFeatures).</param>
+    /// <param name="parameters">π, μ, Σ with nFeatures columns; weights sum to 1, covariances symmetric positive definite.</param>
     /// <returns>Shape (nSamples, k); every row sums to 1.</returns>
-    public static double[][] EStep(double[][] x, MixtureParameters parameters) => throw new NotImplementedException();
+    /// <exception cref="ArgumentException">Bad data, or parameters of the wrong shape, weights not summing to 1, a covariance not positive definite.</exception>
+    public static double[][] EStep(double[][] x, MixtureParameters parameters)
+    {
+        var (n, d) = Validate.Data(x);
+        var packed = MixtureValidation.Parameters(parameters, d, null, nameof(parameters));
+        return Responsibilities(RowMatrix.FromJagged(x), packed);
+    }
 
     /// <summary>M-step: N_k = Σ_n γ(z_nk) (24), μ_k (2, 23), Σ_k (3, 25) plus regCovar·I, π_k = N_k / N (4, 29).</summary>
     /// <param name="x">Data, shape (nSamples, nFeatures).</param>
-    /// <param name="responsibilities">γ(z_nk), shape (nSamples, k).</param>
+    /// <param name="responsibilities">γ(z_nk), shape (nSamples, k); rows sum to 1.</param>
     /// <param name="regCovar">Added to the diagonal of each Σ_k. Default 1e-6. Range: ≥ 0.</param>
-    public static MixtureParameters MStep(double[][] x, double[][] responsibilities, double regCovar = 1e-6) => throw new NotImplementedException();
+    /// <remarks>As scikit-learn, N_k gets 10·2⁻⁵² added, so that a component with no responsibility gets μ_k = 0 and Σ_k = regCovar·I.</remarks>
+    /// <exception cref="ArgumentException">Bad data, responsibilities of the wrong shape or with rows not summing to 1, regCovar &lt; 0.</exception>
+    /// <exception cref="InvalidOperationException">Some Σ_k + regCovar·I is not positive definite (collapsed component).</exception>
+    public static MixtureParameters MStep(double[][] x, double[][] responsibilities, double regCovar = 1e-6)
+    {
+        var (n, d) = Validate.Data(x);
+        var resp = MixtureValidation.Responsibilities(responsibilities, n, nameof(responsibilities));
+        MixtureValidation.RegCovar(regCovar, nameof(regCovar));
+        int k = resp.Length / n;
+        var data = RowMatrix.FromJagged(x);
+        var ws = new EmWorkspace(n, k, d);
+        resp.CopyTo(ws.Responsibilities!, 0);
+        MStepKernel.AccumulateMeans(data, ws);
+        var packed = MStepKernel.Run(data, ws, regCovar, out int failed) ?? throw MixtureValidation.IllDefinedCovariance(failed, regCovar);
+        return packed.ToParameters();
+    }
 
     /// <summary>Total log-likelihood ln p(X|π,μ,Σ) = Σ_n ln Σ_k π_k N(x_n|μ_k,Σ_k) (eq. 5, 19).</summary>
-    public static double LogLikelihood(double[][] x, MixtureParameters parameters) => throw new NotImplementedException();
+    /// <param name="x">Data, shape (nSamples, nFeatures).</param>
+    /// <param name="parameters">π, μ, Σ with nFeatures columns.</param>
+    /// <exception cref="ArgumentException">Bad data or parameters (see <see cref="EStep"/>).</exception>
+    public static double LogLikelihood(double[][] x, MixtureParameters parameters)
+    {
+        var (_, d) = Validate.Data(x);
+        var packed = MixtureValidation.Parameters(parameters, d, null, nameof(parameters));
+        return LogLikelihood(RowMatrix.FromJagged(x), packed);
+    }
+
+    /// <summary>γ(z_nk) for validated data and packed parameters, as jagged rows.</summary>
+    internal static double[][] Responsibilities(RowMatrix x, PackedMixture m)
+    {
+        var ws = new EmWorkspace(x.Rows, m.K, m.D);
+        EStepKernel.Run(x, m, ws, accumulateForMStep: false);
+        return new RowMatrix(x.Rows, m.K, ws.Responsibilities!).ToJagged();
+    }
+
+    /// <summary>Σ_n ln p(x_n) for validated data and packed parameters.</summary>
+    internal static double LogLikelihood(RowMatrix x, PackedMixture m) =>
+        EStepKernel.Run(x, m, new EmWorkspace(x.Rows, m.K, m.D, keepResponsibilities: false), accumulateForMStep: false);
 }

@@ -1,45 +1,138 @@
+using ClusterLab.Internal;
+using MathNet.Numerics.Distributions;
+
 namespace ClusterLab;
 
 /// <summary>One EM iteration: the parameters after the M-step and the total log-likelihood at them.</summary>
+/// <param name="Parameters">θ_t, the parameters after this iteration's M-step.</param>
+/// <param name="LogLikelihood">ln p(X | θ_t), total over the training data (eq. 5).</param>
 public sealed record EmIteration(MixtureParameters Parameters, double LogLikelihood);
 
 /// <summary>A sample drawn from a mixture: the points and the component that drew each (the complete data, z).</summary>
+/// <param name="X">Points, shape (n, nFeatures).</param>
+/// <param name="Components">Component of every point, length n, in 0 … k − 1.</param>
 public sealed record MixtureSample(double[][] X, int[] Components);
 
 /// <summary>A fitted Gaussian mixture.</summary>
 public sealed class GaussianMixtureModel
 {
+    private readonly PackedMixture _packed;
+
     /// <summary>Creates a model from fitted state.</summary>
+    /// <exception cref="ArgumentException">Parameters of inconsistent shapes, weights not summing to 1, or a covariance not positive definite.</exception>
     public GaussianMixtureModel(MixtureParameters parameters, double logLikelihood, bool converged, int iterations, IReadOnlyList<EmIteration> history)
+        : this(MixtureValidation.Parameters(parameters, nameof(parameters)), logLikelihood, converged, iterations,
+               history ?? throw new ArgumentNullException(nameof(history), "history is null: pass an empty list when there is none."))
     {
-        Parameters = parameters; LogLikelihood = logLikelihood; Converged = converged; Iterations = iterations; History = history;
+    }
+
+    internal GaussianMixtureModel(PackedMixture packed, double logLikelihood, bool converged, int iterations, IReadOnlyList<EmIteration> history)
+    {
+        _packed = packed;
+        Parameters = packed.ToParameters(); LogLikelihood = logLikelihood; Converged = converged; Iterations = iterations; History = history;
     }
 
     /// <summary>Fitted parameters.</summary>
     public MixtureParameters Parameters { get; }
-    /// <summary>Mixing coefficients π_k.</summary>
+    /// <summary>Mixing coefficients π_k, length k.</summary>
     public double[] Weights => Parameters.Weights;
-    /// <summary>Means μ_k.</summary>
+    /// <summary>Means μ_k, shape (k, nFeatures).</summary>
     public double[][] Means => Parameters.Means;
-    /// <summary>Full covariances Σ_k.</summary>
+    /// <summary>Full covariances Σ_k, shape (k, nFeatures, nFeatures).</summary>
     public double[][][] Covariances => Parameters.Covariances;
-    /// <summary>Total log-likelihood of the training data at <see cref="Parameters"/> (eq. 5).</summary>
+    /// <summary>Total log-likelihood of the training data at <see cref="Parameters"/> (eq. 5), i.e. after the last M-step.</summary>
     public double LogLikelihood { get; }
-    /// <summary>Whether the change of the mean log-likelihood fell under Tol.</summary>
+    /// <summary>Whether the change of the mean log-likelihood fell under Tol (scikit-learn's <c>converged_</c>).</summary>
     public bool Converged { get; }
-    /// <summary>EM iterations run.</summary>
+    /// <summary>EM iterations run (scikit-learn's <c>n_iter_</c>).</summary>
     public int Iterations { get; }
-    /// <summary>One entry per EM iteration.</summary>
+    /// <summary>One entry per EM iteration; the last one holds <see cref="Parameters"/> and <see cref="LogLikelihood"/>.</summary>
     public IReadOnlyList<EmIteration> History { get; }
+    /// <summary>Number of components k.</summary>
+    public int K => _packed.K;
+    /// <summary>Number of features d.</summary>
+    public int Dimension => _packed.D;
+    /// <summary>Free parameters p = (k − 1) + k·d + k·d(d+1)/2: weights, means, full covariances.</summary>
+    public int FreeParameters => (K - 1) + K * Dimension + K * Dimension * (Dimension + 1) / 2;
 
-    /// <summary>Responsibilities γ(z_nk) for new data.</summary>
-    public double[][] Responsibilities(double[][] x) => throw new NotImplementedException();
-    /// <summary>Hard assignment argmax_k γ(z_nk).</summary>
-    public int[] Predict(double[][] x) => throw new NotImplementedException();
-    /// <summary>Akaike information criterion −2·LL + 2p, p = (k − 1) + k·d + k·d(d+1)/2.</summary>
-    public double Aic(double[][] x) => throw new NotImplementedException();
-    /// <summary>Bayesian information criterion −2·LL + p·ln n.</summary>
-    public double Bic(double[][] x) => throw new NotImplementedException();
-    /// <summary>Draws <paramref name="n"/> points: first z ~ π, then x ~ N(μ_z, Σ_z).</summary>
-    public MixtureSample Sample(int n, int seed) => throw new NotImplementedException();
+    /// <summary>Responsibilities γ(z_nk) for new data, shape (nSamples, k); rows sum to 1.</summary>
+    /// <param name="x">Data, shape (nSamples, nFeatures).</param>
+    public double[][] Responsibilities(double[][] x) => Em.Responsibilities(Pack(x), _packed);
+
+    /// <summary>Hard assignment argmax_k γ(z_nk) (the first maximum on ties), length nSamples.</summary>
+    public int[] Predict(double[][] x)
+    {
+        var gamma = Responsibilities(x);
+        var labels = new int[gamma.Length];
+        for (int n = 0; n < gamma.Length; n++)
+        {
+            int best = 0;
+            for (int c = 1; c < gamma[n].Length; c++) if (gamma[n][c] > gamma[n][best]) best = c;
+            labels[n] = best;
+        }
+        return labels;
+    }
+
+    /// <summary>Akaike information criterion −2·LL + 2p, p = (k − 1) + k·d + k·d(d+1)/2, LL the total log-likelihood of <paramref name="x"/>.</summary>
+    public double Aic(double[][] x) => -2 * Em.LogLikelihood(Pack(x), _packed) + 2 * FreeParameters;
+
+    /// <summary>Bayesian information criterion −2·LL + p·ln n, LL the total log-likelihood of <paramref name="x"/>, n its number of rows.</summary>
+    public double Bic(double[][] x)
+    {
+        var data = Pack(x);
+        return -2 * Em.LogLikelihood(data, _packed) + FreeParameters * Math.Log(data.Rows);
+    }
+
+    /// <summary>Draws <paramref name="n"/> points: first z ~ π, then x ~ N(μ_z, Σ_z) (eq. 8-10), as x = μ_z + L_z ε with ε ~ N(0, I).</summary>
+    /// <param name="n">Number of points. Range: ≥ 1.</param>
+    /// <param name="seed">Random seed; the same seed gives the same sample.</param>
+    public MixtureSample Sample(int n, int seed)
+    {
+        Validate.AtLeast(n, 1, nameof(n));
+        int k = K, d = Dimension;
+        var rng = new Random(seed);
+        var points = new double[n][];
+        var components = new int[n];
+        var eps = new double[d];
+        for (int i = 0; i < n; i++)
+        {
+            int z = DrawComponent(rng.NextDouble());                       // z ~ π  (eq. 8)
+            for (int j = 0; j < d; j++) eps[j] = Normal.Sample(rng, 0, 1);
+            var l = _packed.Factor(z);
+            var mu = _packed.Mean(z);
+            var p = new double[d];
+            for (int r = 0; r < d; r++)
+            {
+                double s = mu[r];
+                for (int j = 0; j <= r; j++) s += l[r * d + j] * eps[j];   // x = μ_z + L_z ε ~ N(μ_z, Σ_z)  (eq. 9)
+                p[r] = s;
+            }
+            points[i] = p;
+            components[i] = z;
+        }
+        return new MixtureSample(points, components);
+    }
+
+    /// <summary>The component whose cumulative weight first exceeds u ∈ [0, 1); rounding falls back to the last component with a positive weight.</summary>
+    private int DrawComponent(double u)
+    {
+        double cumulative = 0;
+        int last = 0;
+        for (int c = 0; c < K; c++)
+        {
+            double w = _packed.Weights[c];
+            if (w <= 0) continue;
+            last = c;
+            cumulative += w;
+            if (u < cumulative) return c;
+        }
+        return last;
+    }
+
+    private RowMatrix Pack(double[][] x)
+    {
+        var (_, d) = Validate.Data(x);
+        if (d != Dimension) throw new ArgumentException($"x has {d} features but the model was fitted on {Dimension}.", nameof(x));
+        return RowMatrix.FromJagged(x);
+    }
 }

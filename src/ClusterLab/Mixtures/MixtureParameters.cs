@@ -1,3 +1,5 @@
+using ClusterLab.Internal;
+
 namespace ClusterLab;
 
 /// <summary>Parameters of a Gaussian mixture p(x) = Σ_k π_k N(x | μ_k, Σ_k) (lecture eq. 6).</summary>
@@ -10,4 +12,9 @@ public sealed record MixtureParameters(double[] Weights, double[][] Means, doubl
     public int K => Weights.Length;
     /// <summary>Number of features d.</summary>
     public int Dimension => Means.Length == 0 ? 0 : Means[0].Length;
+
+    /// <summary>The values, e.g. <c>MixtureParameters(π = [0.4, 0.6], μ = [[0, 0], [3, 1]], Σ = [[[1, 0], [0, 1]], …])</c>.</summary>
+    public override string ToString() =>
+        $"MixtureParameters(π = {NumberFormat.Vector(Weights)}, μ = {NumberFormat.Matrix(Means)}, " +
+        $"Σ = [{(Covariances is null ? "null" : string.Join(", ", Covariances.Select(NumberFormat.Matrix)))}])";
 }

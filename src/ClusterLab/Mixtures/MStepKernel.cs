@@ -1,0 +1,131 @@
+using ClusterLab.Internal;
+
+namespace ClusterLab;
+
+/// <summary>
+/// The M-step over contiguous rows (scikit-learn's <c>_estimate_gaussian_parameters</c>, full covariances): N_k (24),
+/// μ_k (23), the centred Σ_k (25) plus regCovar·I, π_k (29). Prior validation is assumed.
+/// </summary>
+internal static class MStepKernel
+{
+    /// <summary>numpy's finfo(float64).eps, 2⁻⁵² (not <see cref="double.Epsilon"/>, the smallest subnormal).</summary>
+    private const double MachineEpsilon = 2.220446049250313e-16;
+
+    /// <summary>Fills the per-block Σ_n γ(z_nk) and Σ_n γ(z_nk) x_n from the workspace's responsibilities (the E-step kernel does it on the fly).</summary>
+    public static void AccumulateMeans(RowMatrix x, EmWorkspace ws)
+    {
+        int k = ws.K, d = ws.D;
+        var resp = ws.Responsibilities!;
+        Parallelism.For(ws.Blocks, b =>
+        {
+            var (start, end) = ws.Rows(b);
+            var mass = ws.BlockMass.AsSpan(b * k, k);
+            var weightedSum = ws.BlockWeightedSum.AsSpan(b * k * d, k * d);
+            mass.Clear(); weightedSum.Clear();
+            for (int n = start; n < end; n++)
+            {
+                var xn = x.Row(n);
+                for (int c = 0; c < k; c++)
+                {
+                    double g = resp[n * k + c];
+                    mass[c] += g;                                      // Σ_n γ(z_nk)  (eq. 24)
+                    var s = weightedSum.Slice(c * d, d);
+                    for (int j = 0; j < d; j++) s[j] += g * xn[j];     // Σ_n γ(z_nk) x_n  (eq. 23)
+                }
+            }
+        });
+    }
+
+    /// <summary>
+    /// Completes the M-step from the per-block sums of <see cref="AccumulateMeans"/> (or the E-step kernel): reduces them,
+    /// runs the covariance pass, and factorises. Returns null and the failing component when some Σ_k + regCovar·I is not
+    /// positive definite.
+    /// </summary>
+    public static PackedMixture? Run(RowMatrix x, EmWorkspace ws, double regCovar, out int failedComponent)
+    {
+        int k = ws.K, d = ws.D;
+        var sumGamma = new double[k];
+        var weightedSum = new double[k * d];
+        ws.ReduceInBlockOrder(ws.BlockMass, sumGamma);
+        ws.ReduceInBlockOrder(ws.BlockWeightedSum, weightedSum);
+
+        var nk = new double[k];
+        var means = new double[k * d];
+        for (int c = 0; c < k; c++)
+        {
+            nk[c] = ComponentMass(sumGamma[c]);
+            Mean(weightedSum.AsSpan(c * d, d), nk[c], means.AsSpan(c * d, d));
+        }
+
+        AccumulateScatter(x, ws, means);
+        var scatter = new double[k * d * d];
+        ws.ReduceInBlockOrder(ws.BlockScatter, scatter);
+        var covariances = new double[k * d * d];
+        for (int c = 0; c < k; c++)
+            Covariance(scatter.AsSpan(c * d * d, d * d), nk[c], regCovar, covariances.AsSpan(c * d * d, d * d), d);
+
+        double total = 0;
+        for (int c = 0; c < k; c++) total += nk[c];
+        var weights = new double[k];
+        for (int c = 0; c < k; c++) weights[c] = MixingCoefficient(nk[c], total);
+
+        return PackedMixture.TryCreate(weights, means, covariances, k, d, out failedComponent);
+    }
+
+    // ---- parameter estimators (one per lecture equation) ----
+
+    /// <summary>N_k = Σ_n γ(z_nk), plus 10ε as scikit-learn, so that an empty component gets μ_k = 0 instead of 0/0.</summary>
+    private static double ComponentMass(double sumOfResponsibilities) =>
+        sumOfResponsibilities + 10 * MachineEpsilon; // (24) N_k = Σ_n γ(z_nk)
+
+    /// <summary>μ_k = (1/N_k) Σ_n γ(z_nk) x_n.</summary>
+    private static void Mean(ReadOnlySpan<double> weightedSum, double nk, Span<double> mean)
+    {
+        for (int j = 0; j < mean.Length; j++) mean[j] = weightedSum[j] / nk; // (23) μ_k = (1/N_k) Σ_n γ(z_nk) x_n
+    }
+
+    /// <summary>Σ_k = (1/N_k) Σ_n γ(z_nk)(x_n − μ_k)(x_n − μ_k)ᵀ + regCovar·I, from the lower triangle of the scatter sum.</summary>
+    private static void Covariance(ReadOnlySpan<double> scatter, double nk, double regCovar, Span<double> covariance, int d)
+    {
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j <= i; j++)
+                covariance[i * d + j] = covariance[j * d + i] = scatter[i * d + j] / nk; // (25) Σ_k = (1/N_k) Σ_n γ(z_nk)(x_n − μ_k)(x_n − μ_k)ᵀ
+        for (int i = 0; i < d; i++) covariance[i * d + i] += regCovar;                  // + regCovar·I keeps Σ_k positive definite
+    }
+
+    /// <summary>π_k = N_k / N, with N = Σ_j N_j (= the number of rows, up to the 10ε guards), so that Σ_k π_k = 1.</summary>
+    private static double MixingCoefficient(double nk, double n) => nk / n; // (29) π_k = N_k / N
+
+    /// <summary>Per-block Σ_n γ(z_nk)(x_n − μ_k)(x_n − μ_k)ᵀ, lower triangles only.</summary>
+    private static void AccumulateScatter(RowMatrix x, EmWorkspace ws, double[] means)
+    {
+        int k = ws.K, d = ws.D, dd = d * d;
+        var resp = ws.Responsibilities!;
+        Parallelism.For(ws.Blocks, b =>
+        {
+            var (start, end) = ws.Rows(b);
+            var scatter = ws.BlockScatter.AsSpan(b * k * dd, k * dd);
+            scatter.Clear();
+            Span<double> weightedDiff = d <= 64 ? stackalloc double[d] : new double[d];
+            Span<double> diff = d <= 64 ? stackalloc double[d] : new double[d];
+            for (int n = start; n < end; n++)
+            {
+                var xn = x.Row(n);
+                for (int c = 0; c < k; c++)
+                {
+                    double g = resp[n * k + c];
+                    if (g == 0) continue;
+                    var mu = means.AsSpan(c * d, d);
+                    for (int j = 0; j < d; j++) { diff[j] = xn[j] - mu[j]; weightedDiff[j] = g * diff[j]; }
+                    var s = scatter.Slice(c * dd, dd);
+                    for (int i = 0; i < d; i++)
+                    {
+                        double wi = weightedDiff[i];
+                        var row = s.Slice(i * d, i + 1);
+                        for (int j = 0; j <= i; j++) row[j] += wi * diff[j]; // γ(z_nk)(x_n − μ_k)(x_n − μ_k)ᵀ, lower triangle
+                    }
+                }
+            }
+        });
+    }
+}
