@@ -1,0 +1,205 @@
+using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace ClusterLab.Tool.Runner;
+
+/// <summary>
+/// Turns the kernel events of one code cell into nbformat outputs, as VS Code's notebook does: display_data,
+/// execute_result, stream (stdout/stderr, consecutive writes merged) and error. Thread-safe.
+/// </summary>
+public sealed class CellRecorder
+{
+    /// <summary>MIME type of a check result (see DEVELOPERS.md).</summary>
+    public const string CheckMimeType = "application/vnd.clusterlab.check+json";
+
+    private readonly object _gate = new();
+    private readonly List<JsonObject> _outputs = [];
+    private readonly Dictionary<string, JsonObject> _byDisplayId = [];
+    private readonly Action<JsonObject>? _onCheck;
+
+    /// <summary>Creates a recorder; <paramref name="onCheck"/> is called with every check payload as soon as it is displayed.</summary>
+    public CellRecorder(int executionCount, Action<JsonObject>? onCheck = null)
+    {
+        ExecutionCount = executionCount;
+        _onCheck = onCheck;
+    }
+
+    /// <summary>The execution count given to this cell (1-based, in run order).</summary>
+    public int ExecutionCount { get; }
+
+    /// <summary>Check payloads seen in this cell, in order.</summary>
+    public List<JsonObject> Checks { get; } = [];
+
+    /// <summary>Records one kernel event (others than outputs are ignored).</summary>
+    public void Record(KernelEvent e)
+    {
+        lock (_gate)
+        {
+            switch (e)
+            {
+                case StandardOutputValueProduced so:
+                    AppendStream("stdout", PlainText(so.FormattedValues));
+                    break;
+                case StandardErrorValueProduced se:
+                    AppendStream("stderr", PlainText(se.FormattedValues));
+                    break;
+                case ReturnValueProduced rv:
+                    AddDisplay("execute_result", rv.FormattedValues, rv.ValueId);
+                    break;
+                case DisplayedValueUpdated du when du.ValueId is { } id && _byDisplayId.TryGetValue(id, out var existing):
+                    existing["data"] = MimeBundle(du.FormattedValues);
+                    break;
+                case DisplayedValueProduced dv:
+                    AddDisplay("display_data", dv.FormattedValues, dv.ValueId);
+                    break;
+                case DisplayedValueUpdated du2:
+                    AddDisplay("display_data", du2.FormattedValues, du2.ValueId);
+                    break;
+                case ErrorProduced ep:
+                    AddError("Error", ep.Message, ep.Message);
+                    break;
+                case CommandFailed cf when cf.Exception is { } ex:
+                    AddError(ex.GetType().Name, ex.Message, cf.Message);
+                    break;
+                case CommandFailed cf:
+                    AddError("Error", cf.Message, cf.Message);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Adds an error output written by the runner itself (for example a timeout).</summary>
+    public void AddRunnerError(string ename, string message)
+    {
+        lock (_gate) AddError(ename, message, message);
+    }
+
+    /// <summary>
+    /// The recorded outputs; text beyond <paramref name="maxChars"/> in total is cut with a note
+    /// (no limit when <paramref name="maxChars"/> is null, as for the setup cell whose output embeds plotly.js).
+    /// </summary>
+    public JsonArray ToOutputs(int? maxChars)
+    {
+        lock (_gate)
+        {
+            var array = new JsonArray();
+            var budget = maxChars ?? int.MaxValue;
+            var truncated = false;
+            foreach (var output in _outputs)
+            {
+                var copy = (JsonObject)output.DeepClone();
+                var size = Size(copy);
+                if (size <= budget)
+                {
+                    budget -= size;
+                    array.Add(copy);
+                    continue;
+                }
+                truncated = true;
+                if (copy["output_type"]?.GetValue<string>() == "stream" && budget > 0)
+                {
+                    var text = JoinLines(copy["text"]);
+                    copy["text"] = NotebookDocument.ToLines(text[..Math.Min(text.Length, budget)]);
+                    array.Add(copy);
+                }
+                budget = 0;
+                break;
+            }
+            if (truncated)
+            {
+                array.Add(new JsonObject
+                {
+                    ["name"] = "stderr",
+                    ["output_type"] = "stream",
+                    ["text"] = NotebookDocument.ToLines(
+                        $"\n[clusterlab run: this cell's output exceeded {maxChars / 1_000_000.0:0.#} MB and was truncated]\n"),
+                });
+            }
+            return array;
+        }
+    }
+
+    private void AppendStream(string name, string text)
+    {
+        if (text.Length == 0) return;
+        if (_outputs.Count > 0 && _outputs[^1]["output_type"]?.GetValue<string>() == "stream"
+            && _outputs[^1]["name"]?.GetValue<string>() == name)
+        {
+            var last = _outputs[^1];
+            last["text"] = NotebookDocument.ToLines(JoinLines(last["text"]) + text);
+            return;
+        }
+        _outputs.Add(new JsonObject { ["name"] = name, ["output_type"] = "stream", ["text"] = NotebookDocument.ToLines(text) });
+    }
+
+    private void AddDisplay(string outputType, IReadOnlyCollection<FormattedValue> values, string? valueId)
+    {
+        var visible = values.Where(v => !v.SuppressDisplay).ToList();
+        if (visible.Count == 0) return;
+        var output = new JsonObject { ["data"] = MimeBundle(visible) };
+        if (outputType == "execute_result") output["execution_count"] = ExecutionCount;
+        output["metadata"] = new JsonObject();
+        output["output_type"] = outputType;
+        _outputs.Add(output);
+        if (valueId is not null) _byDisplayId[valueId] = output;
+        foreach (var v in visible.Where(v => v.MimeType == CheckMimeType))
+        {
+            JsonObject? payload = null;
+            try { payload = JsonNode.Parse(v.Value) as JsonObject; } catch (System.Text.Json.JsonException) { }
+            payload ??= new JsonObject { ["raw"] = v.Value, ["message"] = "unreadable check payload" };
+            Checks.Add(payload);
+            _onCheck?.Invoke(payload);
+        }
+    }
+
+    private void AddError(string ename, string evalue, string traceback)
+    {
+        // The kernel sometimes reports the same failure twice (ErrorProduced, then CommandFailed): keep one.
+        if (_outputs.Any(o => o["output_type"]?.GetValue<string>() == "error" && o["evalue"]?.GetValue<string>() == evalue)) return;
+        _outputs.Add(new JsonObject
+        {
+            ["ename"] = ename,
+            ["evalue"] = evalue,
+            ["output_type"] = "error",
+            ["traceback"] = new JsonArray(traceback.Split('\n').Select(l => (JsonNode?)JsonValue.Create(l.TrimEnd('\r'))).ToArray()),
+        });
+    }
+
+    private static JsonObject MimeBundle(IEnumerable<FormattedValue> values)
+    {
+        var data = new JsonObject();
+        foreach (var v in values)
+        {
+            if (v.SuppressDisplay) continue;
+            if (v.MimeType.EndsWith("json", StringComparison.Ordinal))
+            {
+                try
+                {
+                    data[v.MimeType] = JsonNode.Parse(v.Value);
+                    continue;
+                }
+                catch (System.Text.Json.JsonException) { }
+            }
+            data[v.MimeType] = NotebookDocument.ToLines(v.Value);
+        }
+        return data;
+    }
+
+    private static string PlainText(IReadOnlyCollection<FormattedValue> values) =>
+        (values.FirstOrDefault(v => v.MimeType == PlainTextFormatter.MimeType) ?? values.FirstOrDefault())?.Value ?? "";
+
+    private static string JoinLines(JsonNode? node) => node switch
+    {
+        JsonArray a => string.Concat(a.Select(x => x?.GetValue<string>())),
+        JsonValue v => v.GetValue<string>(),
+        _ => "",
+    };
+
+    private static int Size(JsonObject output) => output["output_type"]?.GetValue<string>() switch
+    {
+        "stream" => JoinLines(output["text"]).Length,
+        "error" => (output["evalue"]?.GetValue<string>().Length ?? 0) + (output["traceback"]?.ToJsonString().Length ?? 0),
+        _ => output["data"]?.ToJsonString().Length ?? 0,
+    };
+}

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace ClusterLab.Tool.Runner;
+
+/// <summary>The outcome of running one notebook.</summary>
+public sealed record NotebookRunResult
+{
+    /// <summary>The notebook's path as given.</summary>
+    public required string NotebookPath { get; init; }
+    /// <summary><c>ok</c>, <c>failed</c>, <c>timeout</c> or <c>malformed</c>.</summary>
+    public required string Status { get; init; }
+    /// <summary>0 ok, 1 a cell failed (or a check failed with --fail-on-check), 2 malformed, 3 timeout.</summary>
+    public required int ExitCode { get; init; }
+    /// <summary>Code cells submitted.</summary>
+    public int CellsRun { get; init; }
+    /// <summary>Code cells in the notebook.</summary>
+    public int CodeCells { get; init; }
+    /// <summary>1-based index (among all cells) of the first failed or timed-out cell, or null.</summary>
+    public int? FailedCell { get; init; }
+    /// <summary>What went wrong, or null.</summary>
+    public string? Message { get; init; }
+    /// <summary>Checks that passed.</summary>
+    public int ChecksPassed { get; init; }
+    /// <summary>Checks that failed.</summary>
+    public int ChecksFailed { get; init; }
+    /// <summary>Wall-clock run time in seconds.</summary>
+    public double Seconds { get; init; }
+    /// <summary>Written executed notebook, or null.</summary>
+    public string? OutNotebook { get; init; }
+    /// <summary>Written HTML page, or null.</summary>
+    public string? OutHtml { get; init; }
+    /// <summary>True when a cell ignored cancellation and is still running on an abandoned thread.</summary>
+    public bool KernelAbandoned { get; init; }
+}
+
+/// <summary>Runs one notebook in a fresh in-process kernel and writes the executed notebook and its HTML page.</summary>
+public static class NotebookRunner
+{
+    /// <summary>Runs <paramref name="notebookPath"/> with <paramref name="options"/>; never throws for notebook problems.</summary>
+    public static async Task<NotebookRunResult> RunAsync(string notebookPath, RunOptions options, ResultsLog log)
+    {
+        var clock = Stopwatch.StartNew();
+        NotebookDocument doc;
+        try
+        {
+            doc = NotebookDocument.Load(notebookPath);
+        }
+        catch (NotebookFormatException e)
+        {
+            var malformed = new NotebookRunResult { NotebookPath = notebookPath, Status = "malformed", ExitCode = 2, Message = e.Message, Seconds = clock.Elapsed.TotalSeconds };
+            log.Status(malformed);
+            return malformed;
+        }
+
+        var baseDir = options.BaseDir ?? Path.GetDirectoryName(doc.Path)!;
+        var codeCells = doc.Cells.Count(c => NotebookDocument.CellType(c) == "code");
+        var setupIndex = FindSetupCell(doc);
+        int cellsRun = 0, checksPassed = 0, checksFailed = 0, executionCount = 0;
+        int? failedCell = null;
+        string? message = null;
+        var status = "ok";
+        var abandoned = false;
+
+        // Clear all outputs first: cells not reached keep no stale outputs.
+        foreach (var cell in doc.Cells.Where(c => NotebookDocument.CellType(c) == "code"))
+            NotebookDocument.SetOutputs(cell, [], null);
+
+        var previousDir = Environment.CurrentDirectory;
+        var kernel = new NotebookKernel();
+        try
+        {
+            // Like VS Code, the kernel's working folder is the notebook's folder (relative file paths in cells).
+            Environment.CurrentDirectory = baseDir;
+            for (var i = 0; i < doc.Cells.Count; i++)
+            {
+                var cell = doc.Cells[i];
+                if (NotebookDocument.CellType(cell) != "code") continue;
+                var cellNumber = i + 1;
+                var recorder = new CellRecorder(++executionCount, payload =>
+                {
+                    log.Check(notebookPath, cellNumber, payload);
+                });
+                var cellStatus = CellStatus.Ok;
+                var kernelName = NotebookDocument.KernelName(cell);
+                var remaining = options.NotebookTimeout is { } total ? total - clock.Elapsed : TimeSpan.MaxValue;
+                if (kernelName is not null and not "csharp" and not "C#" and not "c#")
+                {
+                    recorder.AddRunnerError("NotSupportedException", $"cell {cellNumber} asks for kernel '{kernelName}'; clusterlab run only runs C# (\"csharp\") cells.");
+                    cellStatus = CellStatus.Failed;
+                }
+                else if (remaining <= TimeSpan.Zero)
+                {
+                    recorder.AddRunnerError("TimeoutException", $"timeout: the notebook's time budget of {options.NotebookTimeout!.Value.TotalSeconds:0.#} s is used up.");
+                    cellStatus = CellStatus.TimedOut;
+                }
+                else
+                {
+                    var code = ReferencePaths.MakeAbsolute(NotebookDocument.Source(cell), baseDir);
+                    var budget = remaining < options.CellTimeout ? remaining : options.CellTimeout;
+                    cellStatus = await kernel.RunCellAsync(code, recorder, budget, options.CancelGrace);
+                    cellsRun++;
+                }
+                NotebookDocument.SetOutputs(cell, recorder.ToOutputs(i == setupIndex ? null : options.MaxOutputChars), recorder.ExecutionCount);
+                foreach (var check in recorder.Checks)
+                {
+                    if (check["passed"] is JsonValue p && p.TryGetValue<bool>(out var passed) && passed) checksPassed++;
+                    else checksFailed++;
+                }
+                if (cellStatus == CellStatus.Ok) continue;
+                failedCell ??= cellNumber;
+                if (cellStatus == CellStatus.TimedOut)
+                {
+                    status = "timeout";
+                    message ??= $"cell {cellNumber} timed out";
+                    abandoned = true;
+                    break; // the kernel is busy for good: nothing more can run in it
+                }
+                status = "failed";
+                message ??= $"cell {cellNumber} failed: {FirstErrorLine(cell)}";
+                if (!options.ContinueOnError) break;
+            }
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previousDir;
+            if (!abandoned) kernel.Dispose();
+        }
+
+        if (status == "ok" && options.FailOnCheck && checksFailed > 0)
+        {
+            status = "failed";
+            message = $"{checksFailed} check(s) failed";
+        }
+
+        Directory.CreateDirectory(options.OutDir);
+        var outNotebook = Path.Combine(options.OutDir, doc.Name + ".ipynb");
+        doc.Save(outNotebook);
+        string? outHtml = null;
+        if (!options.NoHtml)
+        {
+            outHtml = Path.Combine(options.OutDir, doc.Name + ".html");
+            File.WriteAllText(outHtml, HtmlPage.Render(doc));
+        }
+        var result = new NotebookRunResult
+        {
+            NotebookPath = notebookPath,
+            Status = status,
+            ExitCode = status switch { "ok" => 0, "failed" => 1, "timeout" => 3, _ => 2 },
+            CellsRun = cellsRun,
+            CodeCells = codeCells,
+            FailedCell = failedCell,
+            Message = message,
+            ChecksPassed = checksPassed,
+            ChecksFailed = checksFailed,
+            Seconds = clock.Elapsed.TotalSeconds,
+            OutNotebook = outNotebook,
+            OutHtml = outHtml,
+            KernelAbandoned = abandoned,
+        };
+        log.Status(result);
+        return result;
+    }
+
+    /// <summary>Index of the setup cell (id <c>setup</c>, or the first code cell if it calls <c>Kit.Setup(</c>), or -1.</summary>
+    public static int FindSetupCell(NotebookDocument doc)
+    {
+        for (var i = 0; i < doc.Cells.Count; i++)
+            if (NotebookDocument.CellType(doc.Cells[i]) == "code" && NotebookDocument.Id(doc.Cells[i]) == "setup") return i;
+        for (var i = 0; i < doc.Cells.Count; i++)
+        {
+            if (NotebookDocument.CellType(doc.Cells[i]) != "code") continue;
+            return NotebookDocument.Source(doc.Cells[i]).Contains("Kit.Setup(", StringComparison.Ordinal) ? i : -1;
+        }
+        return -1;
+    }
+
+    private static string FirstErrorLine(JsonObject cell)
+    {
+        var error = (cell["outputs"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(o => o["output_type"]?.GetValue<string>() == "error");
+        var text = error?["evalue"]?.GetValue<string>() ?? "error";
+        var nl = text.IndexOf('\n');
+        text = nl < 0 ? text : text[..nl];
+        return text.Length > 200 ? text[..200] + "…" : text;
+    }
+}
