@@ -1,0 +1,59 @@
+using ClusterLab.Internal;
+using static ClusterLab.Tests.KMeansTestData;
+
+namespace ClusterLab.Tests;
+
+/// <summary>The same seed gives bit-identical results whatever the thread count (many blocks of rows, several threads).</summary>
+[Collection("Parallelism")]
+public class DeterminismTests
+{
+    private static T WithThreads<T>(int threads, Func<T> f)
+    {
+        int old = Parallelism.MaxThreads;
+        Parallelism.MaxThreads = threads;
+        try { return f(); }
+        finally { Parallelism.MaxThreads = old; }
+    }
+
+    [Theory]
+    [InlineData(KMeansInit.KMeansPlusPlus)]
+    [InlineData(KMeansInit.Random)]
+    public void KMeansIsBitIdenticalAcrossThreadCounts(KMeansInit init)
+    {
+        var x = Blobs(6000, 5, 7, 3.0, 17);
+        KMeansModel Fit() => new KMeans(7) { Seed = 5, NInit = 2, Init = init, Tol = 0 }.Fit(x);
+        var one = WithThreads(1, Fit);
+        foreach (int t in new[] { 2, 3, 8 })
+        {
+            var m = WithThreads(t, Fit);
+            BitEqual(one.Centroids, m.Centroids, $"centroids, {t} threads");
+            Assert.Equal(one.Labels, m.Labels);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(one.Inertia), BitConverter.DoubleToInt64Bits(m.Inertia));
+            Assert.Equal(one.Iterations, m.Iterations);
+            for (int h = 0; h < one.History.Count; h++)
+                Assert.Equal(BitConverter.DoubleToInt64Bits(one.History[h].Inertia), BitConverter.DoubleToInt64Bits(m.History[h].Inertia));
+        }
+    }
+
+    [Fact]
+    public void MiniBatchIsBitIdenticalAcrossThreadCounts()
+    {
+        var x = Blobs(5000, 3, 6, 2.0, 23);
+        KMeansModel Fit() => new MiniBatchKMeans(6) { Seed = 5, BatchSize = 256 }.Fit(x);
+        var one = WithThreads(1, Fit);
+        var two = WithThreads(4, Fit);
+        BitEqual(one.Centroids, two.Centroids, "centroids");
+        Assert.Equal(one.Labels, two.Labels);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(one.Inertia), BitConverter.DoubleToInt64Bits(two.Inertia));
+    }
+
+    [Fact]
+    public void SilhouetteIsBitIdenticalAcrossThreadCounts()
+    {
+        var x = Blobs(1500, 4, 5, 3.0, 29);
+        var labels = new KMeans(5) { Seed = 1 }.Fit(x).Labels;
+        var one = WithThreads(1, () => Silhouette.Samples(x, labels));
+        var two = WithThreads(3, () => Silhouette.Samples(x, labels));
+        Assert.Equal(one.Select(BitConverter.DoubleToInt64Bits), two.Select(BitConverter.DoubleToInt64Bits));
+    }
+}
