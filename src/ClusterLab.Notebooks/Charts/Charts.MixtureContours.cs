@@ -26,7 +26,7 @@ public static partial class Charts
 
         var gx = Numbers.Linspace(xMin, xMax, resolution);
         var gy = Numbers.Linspace(yMin, yMax, resolution);
-        var z = gy.Select(yv => Numbers.Round(gx.Select(xv => Gaussian2D.MixtureLogPdf(xv, yv, p)), 3)).ToArray();
+        var z = gy.Select(yv => Numbers.Round(gx.Select(xv => Gaussian2D.MixtureLogPdf(xv, yv, p)), 4)).ToArray();
         var zMax = z.SelectMany(r => r).Max(v => v ?? double.NegativeInfinity);
 
         var b = new PlotBuilder(title, "x₁", "x₂");
@@ -34,7 +34,7 @@ public static partial class Charts
         contour["x"] = Numbers.Round(gx);
         contour["y"] = Numbers.Round(gy);
         contour["z"] = z;
-        contour["zmin"] = Numbers.Round(zMax - 12, 3); // below e^−12 of the peak: background
+        contour["zmin"] = Numbers.Round(zMax - 12, 4); // below e^−12 of the peak: background
         contour["zmax"] = zMax;
         contour["ncontours"] = 14;
         contour["colorscale"] = "Greys";
