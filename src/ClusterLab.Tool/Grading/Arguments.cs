@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace ClusterLab.Tool.Grading;
+
+/// <summary>Splits command-line arguments into positionals and <c>--name value</c> options; unknown options throw.</summary>
+public sealed class Arguments
+{
+    private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+
+    /// <summary>Parses <paramref name="args"/>, accepting the option names in <paramref name="known"/> (each takes a value).</summary>
+    public Arguments(string[] args, params string[] known)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (a.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (!known.Contains(a)) throw new ArgumentException($"unknown option {a} (options: {string.Join(", ", known)}).");
+                if (i + 1 >= args.Length) throw new ArgumentException($"option {a} needs a value.");
+                _options[a] = args[++i];
+            }
+            else Positionals.Add(a);
+        }
+    }
+
+    /// <summary>Arguments that are not options, in order.</summary>
+    public List<string> Positionals { get; } = [];
+
+    /// <summary>The option's value or null.</summary>
+    public string? Get(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>The option as a number &gt; 0, or <paramref name="fallback"/>.</summary>
+    public double Positive(string name, double fallback)
+    {
+        if (Get(name) is not { } text) return fallback;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !(v > 0))
+            throw new ArgumentException($"{name}={text} should be a number > 0.");
+        return v;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+
+namespace ClusterLab.Tool.Grading;
+
+/// <summary>Options of <c>clusterlab grade</c>.</summary>
+public sealed class GradeOptions
+{
+    /// <summary>Output folder. Default <c>assignments/&lt;name&gt;/graded/</c> (next to <c>source/</c>).</summary>
+    public string OutDir { get; set; } = "";
+    /// <summary>CSV of hand-given points (student,question,points). Default none.</summary>
+    public string? ManualCsv { get; set; }
+    /// <summary>Per-cell time limit in seconds. Default 60. Range: &gt; 0.</summary>
+    public double CellTimeout { get; set; } = 60;
+    /// <summary>Per-notebook time limit in seconds. Default 600. Range: &gt; 0.</summary>
+    public double Timeout { get; set; } = 600;
+    /// <summary>Extra seconds the grader waits past <see cref="Timeout"/> (kernel start-up) before it kills the process tree itself. Default 60.</summary>
+    public double Grace { get; set; } = 60;
+    /// <summary>Submissions graded at once. Default 1. Range: ≥ 1.</summary>
+    public int Jobs { get; set; } = 1;
+    /// <summary>How to start <c>clusterlab run</c>. Default: this tool itself (see <see cref="RunnerCommand.Self"/>).</summary>
+    public RunnerCommand? Runner { get; set; }
+    /// <summary>Show the progress bar on standard error. Default true.</summary>
+    public bool Progress { get; set; } = true;
+}
+
+/// <summary>Everything shared by the submissions of one grading run.</summary>
+public sealed class GradeContext
+{
+    /// <summary>Prepares a run: makes the released copy the sanitize steps compare against.</summary>
+    public GradeContext(Assignment assignment, GradeOptions options, IReadOnlyDictionary<(string Student, string Question), double>? manual = null)
+    {
+        Assignment = assignment;
+        Options = options;
+        ManualScores = manual ?? new Dictionary<(string, string), double>();
+        Released = NotebookJson.Clone(assignment.Source);
+        Pipelines.Apply(Pipelines.Release(), Released, new StepContext(assignment.Name));
+    }
+
+    /// <summary>The assignment being graded.</summary>
+    public Assignment Assignment { get; }
+    /// <summary>The options.</summary>
+    public GradeOptions Options { get; }
+    /// <summary>The student copy, as <c>clusterlab release</c> makes it.</summary>
+    public JsonObject Released { get; }
+    /// <summary>Hand-given points by (student, question).</summary>
+    public IReadOnlyDictionary<(string Student, string Question), double> ManualScores { get; }
+    /// <summary>Sanitized notebooks, run outputs and logs: <c>OUT/work/&lt;student&gt;/</c>.</summary>
+    public string WorkDir => Path.Combine(Options.OutDir, "work");
+    /// <summary>Feedback pages: <c>OUT/feedback/&lt;student&gt;.html</c>.</summary>
+    public string FeedbackDir => Path.Combine(Options.OutDir, "feedback");
+}
+
+/// <summary>One step of grading one submission (nbgrader's autograde preprocessors).</summary>
+public interface ISubmissionStep
+{
+    /// <summary>What the step does, one line.</summary>
+    string Help { get; }
+    /// <summary>When false, the pipeline skips the step. Default true.</summary>
+    bool Enabled { get; set; }
+    /// <summary>Works on one submission; must not throw for a bad submission (set its status instead).</summary>
+    void Apply(Submission submission, GradeContext context);
+}
+
+/// <summary>One step that writes the class's files once every submission is graded.</summary>
+public interface IReportStep
+{
+    /// <summary>What the step does, one line.</summary>
+    string Help { get; }
+    /// <summary>When false, the pipeline skips the step. Default true.</summary>
+    bool Enabled { get; set; }
+    /// <summary>Writes its file from the submissions, sorted by student.</summary>
+    void Apply(IReadOnlyList<Submission> submissions, GradeContext context);
+}

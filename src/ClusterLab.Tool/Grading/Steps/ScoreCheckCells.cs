@@ -1,0 +1,51 @@
+namespace ClusterLab.Tool.Grading;
+
+/// <summary>
+/// Scores the automatic questions from the streamed check lines. A line counts only when it comes from the question's
+/// own (restored) cell, so a check a student fakes elsewhere is ignored; if a check reports more than once the lowest
+/// score counts; points possible come from the source, never from the run.
+/// </summary>
+public sealed class ScoreCheckCells : ISubmissionStep
+{
+    /// <inheritdoc/>
+    public string Help => "Score each check from the results of its own cell; a check that never ran earns 0.";
+
+    /// <inheritdoc/>
+    public bool Enabled { get; set; } = true;
+
+    /// <inheritdoc/>
+    public void Apply(Submission submission, GradeContext context)
+    {
+        var cellIndex = submission.Notebook is null
+            ? new Dictionary<string, int>()
+            : NotebookJson.CellObjects(submission.Notebook).Select((c, i) => (NotebookJson.Id(c), i + 1)).ToDictionary(p => p.Item1, p => p.Item2);
+        foreach (var q in context.Assignment.Questions.Where(q => q.Kind == QuestionKind.Auto))
+        {
+            var score = new QuestionScore(q);
+            int? cell = cellIndex.TryGetValue(q.CellId, out var ci) ? ci : null;
+            foreach (var spec in q.Checks)
+            {
+                var lines = submission.Results.Where(r => r.Id == spec.Id && (r.Cell is null || r.Cell == cell)).ToList();
+                score.Checks.Add(lines.Count == 0 ? NotRun(spec, submission) : Worst(spec, lines));
+            }
+            score.Earned = score.Checks.Sum(c => c.Earned);
+            submission.Scores[q.Id] = score;
+        }
+    }
+
+    private static CheckOutcome Worst(CheckSpec spec, List<CheckLine> lines)
+    {
+        var earned = lines.Min(l => Math.Clamp(l.Earned, 0, spec.Points));
+        var passed = lines.All(l => l.Passed);
+        var message = (lines.FirstOrDefault(l => !l.Passed) ?? lines[0]).Message;
+        return new CheckOutcome(spec, passed ? earned : Math.Min(earned, lines.Where(l => !l.Passed).Min(l => Math.Clamp(l.Earned, 0, spec.Points))), passed, true, message);
+    }
+
+    private static CheckOutcome NotRun(CheckSpec spec, Submission s) => new(spec, 0, false, false, s.Status switch
+    {
+        GradeStatus.Malformed => "not run: the file is not a readable notebook",
+        GradeStatus.Timeout => "not run: the notebook was stopped (time limit) before this check",
+        GradeStatus.Crashed => "not run: the notebook's process ended before this check",
+        _ => "not run: the check produced no result",
+    });
+}

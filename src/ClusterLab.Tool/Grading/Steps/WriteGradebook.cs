@@ -1,0 +1,30 @@
+using System.Text;
+
+namespace ClusterLab.Tool.Grading;
+
+/// <summary>Writes <c>OUT/gradebook.csv</c>: <c>student</c>, one column per question (source order), <c>total</c>, <c>status</c>; rows sorted by student. A manual question not graded yet is empty.</summary>
+public sealed class WriteGradebook : IReportStep
+{
+    /// <inheritdoc/>
+    public string Help => "Write gradebook.csv (deterministic: no timestamps, sorted rows, invariant numbers).";
+
+    /// <inheritdoc/>
+    public bool Enabled { get; set; } = true;
+
+    /// <inheritdoc/>
+    public void Apply(IReadOnlyList<Submission> submissions, GradeContext context) =>
+        File.WriteAllText(Path.Combine(context.Options.OutDir, "gradebook.csv"), Render(submissions, context.Assignment), new UTF8Encoding(false));
+
+    /// <summary>The CSV text.</summary>
+    public static string Render(IEnumerable<Submission> submissions, Assignment a)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Csv.Line(["student", .. a.Questions.Select(q => q.Id), "total", "status"])).Append('\n');
+        foreach (var s in submissions.OrderBy(s => s.Student, StringComparer.Ordinal))
+        {
+            var cells = a.Questions.Select(q => s.Scores.GetValueOrDefault(q.Id)?.Earned is { } e ? Csv.Number(e) : "");
+            sb.Append(Csv.Line([s.Student, .. cells, Csv.Number(s.Total), WriteFeedback.Status(s.Status)])).Append('\n');
+        }
+        return sb.ToString();
+    }
+}
