@@ -100,7 +100,7 @@ internal static class CheckEvaluator
     {
         e = Unwrap(e);
         return e is NotImplementedException
-            ? "not answered yet: replace `throw new NotImplementedException()` with your code here"
+            ? "not answered yet: replace throw new NotImplementedException() with your code here"
             : CheckFormat.Exception(e);
     }
 

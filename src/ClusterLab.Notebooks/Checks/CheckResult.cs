@@ -7,6 +7,7 @@ namespace ClusterLab.Notebooks;
 /// The outcome of one check cell: displayed as a pass or fail box (<c>text/html</c>) and as
 /// <see cref="Check.ResultMimeType"/> JSON <c>{"id","points","earned","passed","message"}</c> for the grader.
 /// </summary>
+[TypeFormatterSource(typeof(KitFormatterSource), PreferredMimeTypes = ["text/html", Check.ResultMimeType])]
 public sealed record CheckResult
 {
     /// <summary>Question id, for example <c>"q1a"</c>.</summary>
@@ -34,7 +35,14 @@ public sealed record CheckResult
     [JsonIgnore] public string Actual { get; init; } = "";
 
     /// <summary>The machine-readable JSON the grader reads.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this);
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Reads a result back from <see cref="ToJson"/> text (what the grader does).</summary>
+    public static CheckResult FromJson(string json) =>
+        JsonSerializer.Deserialize<CheckResult>(json ?? throw new ArgumentNullException(nameof(json)), JsonOptions)
+        ?? throw new FormatException("check result JSON is null");
 
     /// <summary>The one-line form printed outside a kernel: <c>PASS|FAIL id earned/points message</c>.</summary>
     public string ToLine() =>

@@ -3,6 +3,7 @@ using System.Net;
 namespace ClusterLab.Notebooks;
 
 /// <summary>Totals over check results, keeping the latest result per id: displays as a table, prints as "earned/points".</summary>
+[TypeFormatterSource(typeof(KitFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed class CheckSummary
 {
     /// <summary>Summarises <paramref name="results"/> (later results for the same id replace earlier ones).</summary>

@@ -9,23 +9,24 @@ public static class Expect
         if (!condition) throw new CheckFailedException(message);
     }
 
-    /// <summary>Fails unless <paramref name="actual"/> equals <paramref name="expected"/> (by <see cref="EqualityComparer{T}.Default"/>).</summary>
+    /// <summary>Fails unless <paramref name="actual"/> equals <paramref name="expected"/>; sequences (arrays, lists) are compared item by item.</summary>
     public static void Equal<T>(T expected, T actual, string what = "value")
     {
+        if (expected is System.Collections.IEnumerable e && expected is not string)
+        {
+            if (actual is not System.Collections.IEnumerable a) throw CheckEvaluator.Mismatch(what, CheckFormat.Value(expected), CheckFormat.Value(actual));
+            var ei = e.Cast<object?>().ToArray();
+            var ai = a.Cast<object?>().ToArray();
+            if (ai.Length != ei.Length)
+                throw new CheckFailedException($"{what}: expected length {ei.Length}, got length {ai.Length}", CheckFormat.Value(expected), CheckFormat.Value(actual));
+            for (int i = 0; i < ei.Length; i++)
+                if (!Equals(ei[i], ai[i]))
+                    throw new CheckFailedException($"{what}[{i}]: expected {CheckFormat.Value(ei[i])}, got {CheckFormat.Value(ai[i])}",
+                        CheckFormat.Value(expected), CheckFormat.Value(actual));
+            return;
+        }
         if (!EqualityComparer<T>.Default.Equals(expected, actual))
             throw CheckEvaluator.Mismatch(what, CheckFormat.Value(expected), CheckFormat.Value(actual));
-    }
-
-    /// <summary>Fails unless the sequences have the same length and equal items (labels, counts).</summary>
-    public static void Equal<T>(IReadOnlyList<T> expected, IReadOnlyList<T>? actual, string what = "value")
-    {
-        ArgumentNullException.ThrowIfNull(expected);
-        if (actual is null) throw CheckEvaluator.Mismatch(what, CheckFormat.Value(expected), "null");
-        if (actual.Count != expected.Count)
-            throw CheckEvaluator.Mismatch($"{what} length", expected.Count.ToString(), actual.Count.ToString());
-        for (int i = 0; i < expected.Count; i++)
-            if (!EqualityComparer<T>.Default.Equals(expected[i], actual[i]))
-                throw CheckEvaluator.Mismatch($"{what}[{i}]", CheckFormat.Value(expected[i]), CheckFormat.Value(actual[i]));
     }
 
     /// <summary>Fails unless |actual − expected| ≤ tol·max(1, |expected|); NaN never passes.</summary>

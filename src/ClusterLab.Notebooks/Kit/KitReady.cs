@@ -1,6 +1,7 @@
 namespace ClusterLab.Notebooks;
 
 /// <summary>What <see cref="Kit.Setup"/> returns: displays as plotly.js (embedded once, offline) plus a one-line "ClusterLab ready" note.</summary>
+[TypeFormatterSource(typeof(KitFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed class KitReady
 {
     internal KitReady(string note) => Note = note;
