@@ -212,25 +212,44 @@ public class ChartsTests
     }
 
     [Fact]
-    public void EmSlider_has_one_step_per_iteration_each_showing_its_own_traces()
+    public void EmSlider_has_one_step_per_iteration_restyling_colours_and_replacing_ellipses()
     {
-        var history = Enumerable.Range(0, 5).Select(i => new EmIteration(Mixture, -30.0 + i)).ToList();
+        var moved = Mixture with { Means = [[1.5, 0.5], [6.5, 5.5]], Weights = [0.5, 0.5] };
+        var history = Enumerable.Range(0, 5).Select(i => new EmIteration(i < 2 ? Mixture : moved, -30.0 + i)).ToList();
         var f = Charts.EmSlider(X, history);
         var traces = Traces(f);
-        Assert.Equal(5 * (1 + 3 * 2), traces.Length);
-        Assert.Equal(1 + 3 * 2, traces.Count(t => t.GetProperty("visible").GetBoolean()));
+        Assert.Equal(1 + 2, traces.Length); // the points, and a legend entry per component
         var steps = Layout(f).GetProperty("sliders")[0].GetProperty("steps").EnumerateArray().ToArray();
-        Assert.Equal(["1", "2", "3", "4", "5"], steps.Select(s => s.GetProperty("label").GetString()));
+        Assert.Equal(["1", "2", "3", "4", "5"], steps.Select(s => s.GetProperty("label").GetString()!));
         for (var s = 0; s < steps.Length; s++)
         {
-            var visible = steps[s].GetProperty("args")[0].GetProperty("visible").EnumerateArray().Select(v => v.GetBoolean()).ToArray();
-            Assert.Equal(traces.Length, visible.Length);
-            Assert.Equal(Enumerable.Range(0, traces.Length).Select(i => i / 7 == s), visible);
-            Assert.EndsWith($"ln L = {-30 + s}", steps[s].GetProperty("args")[1].GetProperty("title.text").GetString());
+            var args = steps[s].GetProperty("args");
+            Assert.Equal("update", steps[s].GetProperty("method").GetString());
+            Assert.Equal([0], args[2].EnumerateArray().Select(i => i.GetInt32()));
+            var expected = Traces(Charts.Responsibilities(X, Em.EStep(X, history[s].Parameters)))[0].GetProperty("marker").GetProperty("color");
+            Assert.Equal(expected.ToString(), args[0].GetProperty("marker.color")[0].ToString());
+            Assert.EndsWith($"iteration {s + 1}, ln L = {-30 + s}", args[1].GetProperty("title.text").GetString());
+            var shapes = args[1].GetProperty("shapes").EnumerateArray().ToArray();
+            Assert.Equal(3 * 2, shapes.Length);
+            // component 1's 2σ ellipse (shape 4) lies on (x − μ)ᵀ Σ⁻¹ (x − μ) = 4 for this step's parameters
+            var p = history[s].Parameters;
+            var sigma = p.Covariances[1];
+            var det = sigma[0][0] * sigma[1][1] - sigma[0][1] * sigma[1][0];
+            var path = shapes[4].GetProperty("path").GetString()!;
+            Assert.Equal(Palette.Color(1), shapes[4].GetProperty("line").GetProperty("color").GetString());
+            var points = path.Trim('M', 'Z').Split('L').Select(pt => pt.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
+            Assert.True(points.Length >= 30);
+            foreach (var pt in points)
+            {
+                double dx = pt[0] - p.Means[1][0], dy = pt[1] - p.Means[1][1];
+                Assert.InRange((sigma[1][1] * dx * dx - 2 * sigma[0][1] * dx * dy + sigma[0][0] * dy * dy) / det, 3.9, 4.1);
+            }
         }
+        // the initial state is step 1
+        Assert.Equal(steps[0].GetProperty("args")[1].GetProperty("shapes").ToString(), Layout(f).GetProperty("shapes").ToString());
         var long_ = Enumerable.Range(0, 100).Select(i => new EmIteration(Mixture, i)).ToList();
         var longSteps = Layout(Charts.EmSlider(X, long_)).GetProperty("sliders")[0].GetProperty("steps").EnumerateArray().ToArray();
-        Assert.Equal(40, longSteps.Length);
+        Assert.Equal(30, longSteps.Length);
         Assert.Equal("100", longSteps[^1].GetProperty("label").GetString());
     }
 

@@ -1,18 +1,26 @@
+using System.Globalization;
+using System.Text;
+
 namespace ClusterLab.Notebooks;
 
 public static partial class Charts
 {
     /// <summary>At most this many slider steps; longer histories are sampled evenly (first and last kept).</summary>
-    private const int MaxSliderSteps = 40;
+    private const int MaxSliderSteps = 30;
 
     /// <summary>
-    /// One chart with a slider over the EM iterations: each step shows the points coloured by responsibilities and the
-    /// components' 1σ/2σ ellipses and means for <paramref name="history"/>[i], and its log-likelihood in the title.
-    /// Histories longer than 40 entries are sampled evenly, keeping the first and the last.
+    /// One chart with a slider over the EM iterations. Step "iteration i + 1" shows <paramref name="history"/>[i]: the points
+    /// coloured by their responsibilities (mixed ink, as <see cref="Responsibilities"/>), every component's 1σ (solid) and
+    /// 2σ (dashed) ellipse and its mean (a diamond), and the log-likelihood in the title. Histories longer than 30 entries
+    /// are sampled evenly, keeping the first and the last.
     /// </summary>
+    /// <remarks>
+    /// To stay small, the chart has one points trace whose colours each step restyles, and draws the ellipses and means
+    /// as layout shapes that each step replaces (plotly.js "update" method).
+    /// </remarks>
     /// <param name="x">Points, shape (nSamples, 2).</param>
     /// <param name="history">The model's <see cref="GaussianMixtureModel.History"/>, at least one entry.</param>
-    /// <param name="title">Chart title (the step's log-likelihood is appended).</param>
+    /// <param name="title">Chart title (the step's iteration and log-likelihood are appended).</param>
     /// <exception cref="ArgumentException">Bad points, empty history, or parameters that are not 2-D or not positive definite.</exception>
     public static Figure EmSlider(double[][] x, IReadOnlyList<EmIteration> history, string title = "EM iterations")
     {
@@ -22,23 +30,26 @@ public static partial class Charts
         var steps = SliderSteps(history.Count);
         foreach (var i in steps) ChartInput.Mixture2D(history[i].Parameters, $"history[{i}].Parameters");
         var (xr, yr) = MixtureRanges(x, steps.Select(i => history[i].Parameters));
+        var markerSize = (X: 0.012 * (xr.Max - xr.Min), Y: 0.012 * (yr.Max - yr.Min));
 
+        var colors = steps.Select(i => ResponsibilityColors(Gaussian2D.Responsibilities(x, history[i].Parameters))).ToArray();
+        var shapes = steps.Select(i => ComponentShapes(history[i].Parameters, markerSize)).ToArray();
         var b = new PlotBuilder(StepTitle(title, steps[0], history), "x₁", "x₂");
-        var owner = new List<int>(); // step of every trace
-        for (var s = 0; s < steps.Length; s++)
-        {
-            var traces = AddMixtureStep(b, x, history[steps[s]].Parameters);
-            foreach (var t in traces) t["visible"] = s == 0;
-            owner.AddRange(traces.Select(_ => s));
-        }
+        var points = b.Markers("points (colour: γ)", x.Select(r => r[0]), x.Select(r => r[1]), colors[0], 6);
+        ((Props)points["marker"]!)["line"] = new Props { ["color"] = "#333333", ["width"] = 0.4 };
+        var k = history[steps[0]].Parameters.K;
+        for (var c = 0; c < k; c++) b.LegendEntry($"component {c}: 1σ, 2σ ellipses", Palette.Color(c), "lines+markers", "diamond");
+        b.Shapes.AddRange(shapes[0]);
+
         var sliderSteps = steps.Select((it, s) => new Props
         {
-            ["label"] = (it + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["label"] = (it + 1).ToString(CultureInfo.InvariantCulture),
             ["method"] = "update",
             ["args"] = new object[]
             {
-                new Props { ["visible"] = owner.Select(o => o == s).ToArray() },
-                new Props { ["title.text"] = StepTitle(title, it, history) },
+                new Props { ["marker.color"] = new object[] { colors[s] } },
+                new Props { ["title.text"] = StepTitle(title, it, history), ["shapes"] = shapes[s] },
+                new[] { 0 },
             },
         }).ToArray();
         b.Layout["sliders"] = new[]
@@ -49,11 +60,48 @@ public static partial class Charts
                 ["currentvalue"] = new Props { ["prefix"] = "iteration " },
             },
         };
-        b.Layout["height"] = 600;
+        b.Layout["height"] = 620;
         WithRange((Props)b.Layout["xaxis"]!, xr.Min, xr.Max);
         WithRange((Props)b.Layout["yaxis"]!, yr.Min, yr.Max);
         b.EqualAspect();
         return b.Build();
+    }
+
+    /// <summary>Per component: the 1σ ellipse (solid), the 2σ ellipse (dashed) and the mean (a filled diamond), as path shapes.</summary>
+    private static List<Props> ComponentShapes(MixtureParameters p, (double X, double Y) size)
+    {
+        var shapes = new List<Props>();
+        for (var k = 0; k < p.K; k++)
+        {
+            foreach (var s in new[] { 1, 2 })
+            {
+                var (ex, ey) = Gaussian2D.Ellipse(p.Means[k], p.Covariances[k], s, k, 40);
+                shapes.Add(PathShape(ex.SkipLast(1), ey.SkipLast(1), Palette.Color(k), s == 1 ? 2.5 : 1.5, s == 1 ? "solid" : "dash", null));
+            }
+            double mx = p.Means[k][0], my = p.Means[k][1];
+            shapes.Add(PathShape([mx - size.X, mx, mx + size.X, mx], [my, my + size.Y, my, my - size.Y], "black", 1, "solid", Palette.Color(k)));
+        }
+        return shapes;
+    }
+
+    /// <summary>A closed SVG path "M x,y L x,y … Z" in data coordinates.</summary>
+    private static Props PathShape(IEnumerable<double> xs, IEnumerable<double> ys, string color, double width, string dash, string? fill)
+    {
+        var path = new StringBuilder();
+        foreach (var (px, py) in xs.Zip(ys))
+        {
+            path.Append(path.Length == 0 ? 'M' : 'L');
+            path.Append(Numbers.Round(px, 3).ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(Numbers.Round(py, 3).ToString(CultureInfo.InvariantCulture));
+        }
+        path.Append('Z');
+        var shape = new Props
+        {
+            ["type"] = "path", ["xref"] = "x", ["yref"] = "y", ["path"] = path.ToString(),
+            ["line"] = new Props { ["color"] = color, ["width"] = width, ["dash"] = dash },
+        };
+        if (fill is not null) shape["fillcolor"] = fill;
+        return shape;
     }
 
     private static string StepTitle(string title, int i, IReadOnlyList<EmIteration> history) =>

@@ -41,11 +41,14 @@ public static partial class Charts
         {
             var component = xs.Select(v => weights[k] * NormalPdf(v, means[k], variances[k])).ToArray(); // π_k N(x | μ_k, σ²_k)
             for (var i = 0; i < xs.Length; i++) total[i] += component[i];
-            b.Lines($"π_{k} N(x | μ_{k}, σ²_{k}), π = {Numbers.Round(weights[k], 3)}", xs, component, Palette.Color(k), 2, "dash");
+            b.Lines($"π{Sub(k)} N(x | μ{Sub(k)}, σ{Sub(k)}²), π{Sub(k)} = {Numbers.Round(weights[k], 3)}", xs, component, Palette.Color(k), 2, "dash");
         }
         b.Lines("p(x) = Σ_k π_k N(x | μ_k, σ²_k)", xs, total, "black", 3);
         return b.Build();
     }
+
+    /// <summary>The digits of <paramref name="k"/> as Unicode subscripts (₀ … ₉), for legend names.</summary>
+    private static string Sub(int k) => string.Concat(k.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(d => (char)('₀' + (d - '0'))));
 
     /// <summary>N(x | μ, σ²) = exp(−(x − μ)² / 2σ²) / √(2πσ²).</summary>
     private static double NormalPdf(double x, double mean, double variance) =>

@@ -25,7 +25,7 @@ internal static class Gaussian2D
     /// <summary>
     /// Points of the ellipse (x − μ)ᵀ Σ⁻¹ (x − μ) = s²: μ + s (√λ₁ cos t v₁ + √λ₂ sin t v₂), closed (first point repeated).
     /// </summary>
-    public static (double[] X, double[] Y) Ellipse(double[] mean, double[][] sigma, double s, int component, int points = 60)
+    public static (double[] X, double[] Y) Ellipse(double[] mean, double[][] sigma, double s, int component, int points = 48)
     {
         var (l1, l2, vx, vy) = Eigen(sigma, component);
         double r1 = s * Math.Sqrt(l1), r2 = s * Math.Sqrt(l2);
