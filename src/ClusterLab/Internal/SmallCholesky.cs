@@ -6,9 +6,14 @@ namespace ClusterLab.Internal;
 /// </summary>
 internal static class SmallCholesky
 {
+    /// <summary>Smallest accepted pivot relative to its diagonal entry: 1 − ρ² for a 2 × 2 correlation ρ.</summary>
+    public const double RelativePivotTolerance = 1e-12;
+
     /// <summary>
     /// Writes the lower factor L of <paramref name="a"/> (only its lower triangle is read) into <paramref name="l"/>.
-    /// Returns false when a pivot is not positive and finite (A is not positive definite), as LAPACK's potrf.
+    /// Returns false when a pivot is not positive and finite (A is not positive definite), as LAPACK's potrf, and also when
+    /// a pivot is below <see cref="RelativePivotTolerance"/> × A_ii: A is then singular to working precision (for example
+    /// the covariance of a component that collapsed onto one point with regCovar = 0), and its density would be meaningless.
     /// </summary>
     public static bool TryFactor(ReadOnlySpan<double> a, Span<double> l, int d)
     {
@@ -21,7 +26,7 @@ internal static class SmallCholesky
                 for (int p = 0; p < j; p++) s -= l[i * d + p] * l[j * d + p];
                 if (i == j)
                 {
-                    if (!(s > 0) || !double.IsFinite(s)) return false; // L_ii = √(A_ii − Σ_{p<i} L_ip²) needs a positive pivot
+                    if (!(s > RelativePivotTolerance * a[i * d + i]) || !double.IsFinite(s)) return false; // L_ii = √(A_ii − Σ_{p<i} L_ip²) needs a positive pivot
                     l[i * d + i] = Math.Sqrt(s);
                 }
                 else l[i * d + j] = s / l[j * d + j];                 // L_ij = (A_ij − Σ_{p<j} L_ip L_jp) / L_jj
