@@ -50,16 +50,31 @@ internal sealed class NearestCentroid
         var idx = Vector256.Create(0.0, 1.0, 2.0, 3.0);
         var step = Vector256.Create((double)Lanes);
         var two = Vector256.Create(2.0);
-        for (int j = 0; j < _kp; j += Lanes)
+        int j = 0, d = _d, kp = _kp;
+        // Sixteen centroids at a time: four independent FMA chains keep the FMA units busy.
+        for (; j + 4 * Lanes <= kp; j += 4 * Lanes)
+        {
+            Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
+            for (int f = 0; f < d; f++)
+            {
+                var xb = Vector256.Create(Unsafe.Add(ref xr, f));
+                ref double row = ref Unsafe.Add(ref ct, f * kp + j);
+                a0 = Vector256.FusedMultiplyAdd(xb, Vector256.LoadUnsafe(ref row), a0);
+                a1 = Vector256.FusedMultiplyAdd(xb, Vector256.LoadUnsafe(ref row, 4), a1);
+                a2 = Vector256.FusedMultiplyAdd(xb, Vector256.LoadUnsafe(ref row, 8), a2);
+                a3 = Vector256.FusedMultiplyAdd(xb, Vector256.LoadUnsafe(ref row, 12), a3);
+            }
+            Keep(Vector256.LoadUnsafe(ref nr, (nuint)j) - two * a0, ref idx, step, ref bestVal, ref bestIdx);
+            Keep(Vector256.LoadUnsafe(ref nr, (nuint)(j + 4)) - two * a1, ref idx, step, ref bestVal, ref bestIdx);
+            Keep(Vector256.LoadUnsafe(ref nr, (nuint)(j + 8)) - two * a2, ref idx, step, ref bestVal, ref bestIdx);
+            Keep(Vector256.LoadUnsafe(ref nr, (nuint)(j + 12)) - two * a3, ref idx, step, ref bestVal, ref bestIdx);
+        }
+        for (; j < kp; j += Lanes)
         {
             var dot = Vector256<double>.Zero;
-            for (int f = 0; f < _d; f++)
-                dot = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xr, f)), Vector256.LoadUnsafe(ref ct, (nuint)(f * _kp + j)), dot);
-            var score = Vector256.LoadUnsafe(ref nr, (nuint)j) - two * dot;
-            var better = Vector256.LessThan(score, bestVal);
-            bestVal = Vector256.ConditionalSelect(better, score, bestVal);
-            bestIdx = Vector256.ConditionalSelect(better, idx, bestIdx);
-            idx += step;
+            for (int f = 0; f < d; f++)
+                dot = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xr, f)), Vector256.LoadUnsafe(ref ct, (nuint)(f * kp + j)), dot);
+            Keep(Vector256.LoadUnsafe(ref nr, (nuint)j) - two * dot, ref idx, step, ref bestVal, ref bestIdx);
         }
         // Lowest score; among equal scores the lowest index.
         double bv = bestVal.GetElement(0), bi = bestIdx.GetElement(0);
@@ -69,6 +84,16 @@ internal sealed class NearestCentroid
             if (v < bv || (v == bv && i < bi)) { bv = v; bi = i; }
         }
         return (int)bi;
+    }
+
+    /// <summary>Per lane: keeps the score and index when the score is strictly lower (so the earlier index wins ties).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Keep(Vector256<double> score, ref Vector256<double> idx, Vector256<double> step, ref Vector256<double> bestVal, ref Vector256<double> bestIdx)
+    {
+        var better = Vector256.LessThan(score, bestVal);
+        bestVal = Vector256.ConditionalSelect(better, score, bestVal);
+        bestIdx = Vector256.ConditionalSelect(better, idx, bestIdx);
+        idx += step;
     }
 
     /// <summary>The same rule without SIMD (same operation order per centroid, so the same result).</summary>
