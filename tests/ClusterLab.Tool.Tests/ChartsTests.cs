@@ -416,4 +416,63 @@ public class ChartsTests
         Assert.Equal([3.142, 2.718], Numbers(Traces(f)[0], "x"));
         Assert.Equal([1235.0, 0.0001235], Numbers(Traces(f)[0], "y"));
     }
+    /// <summary>Every builder on seeded library results (K-means, EM, silhouette), as a lesson would call it.</summary>
+    private static Dictionary<string, Figure> Gallery()
+    {
+        var blobs = Datasets.Blobs(300, [[-2.8, 2.8], [-2.8, 1.3], [-1.5, 2.3], [-0.3, 2.3], [0.2, 1.8]], [0.25, 0.25, 0.25, 0.25, 0.25], 7).X;
+        var km = new KMeans(5) { Seed = 1, Init = KMeansInit.Random }.Fit(blobs);
+        var mix = Datasets.Blobs(300, [[0.0, 0.0], [3.0, 2.0]], [0.8, 0.5], 3).X;
+        var gm = new GaussianMixture(2) { Seed = 3, MaxIter = 30, Tol = 1e-8 }.Fit(mix);
+        int[] ks = [1, 2, 3, 4, 5, 6, 7, 8];
+        var inertias = ks.Select(k => new KMeans(k) { Seed = 0 }.Fit(blobs).Inertia).ToArray();
+        var sks = ks.Skip(1).ToArray();
+        var scores = sks.Select(k => Silhouette.Score(blobs, new KMeans(k) { Seed = 0 }.Fit(blobs).Labels)).ToArray();
+        var last = gm.History.Count - 1;
+        return new()
+        {
+            ["clusters"] = Charts.Clusters(blobs, km.Labels, km.Centroids),
+            ["decision-regions"] = Charts.DecisionRegions(km, blobs),
+            ["kmeans-iterations"] = Charts.KMeansIterations(blobs, km.History),
+            ["mixture-contours"] = Charts.MixtureContours(mix, gm.Parameters, gm.Predict(mix)),
+            ["responsibilities"] = Charts.Responsibilities(mix, gm.Responsibilities(mix)),
+            ["em-iterations"] = Charts.EmIterations(mix, gm.History, [0, Math.Min(1, last), Math.Min(4, last), last]),
+            ["em-slider"] = Charts.EmSlider(mix, gm.History),
+            ["log-likelihood"] = Charts.LogLikelihoodCurve(gm.History.Select(h => h.LogLikelihood).ToArray()),
+            ["inertia"] = Charts.InertiaCurve(km.History.Select(h => h.Inertia).ToArray()),
+            ["elbow"] = Charts.ElbowCurve(ks, inertias, 5),
+            ["silhouette-scores"] = Charts.SilhouetteScores(sks, scores),
+            ["silhouette-diagram"] = Charts.SilhouetteDiagram(blobs, km.Labels),
+            ["mixture-density-1d"] = Charts.MixtureDensity1D([0.3, 0.7], [-2, 3], [0.5, 1.5], mix.Select(r => r[0]).ToArray()),
+            ["lagrange"] = Charts.LagrangeExample(),
+            ["grid"] = Charts.Grid([Charts.ElbowCurve(ks, inertias, 5), Charts.SilhouetteScores(sks, scores)], 2, "Choosing k"),
+        };
+    }
+
+    [Fact]
+    public void Every_chart_saves_as_an_offline_page_and_stays_small()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "clusterlab-charts-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var gallery = Gallery();
+            foreach (var (name, figure) in gallery)
+            {
+                var json = figure.ToJson();
+                Assert.True(json.Length < (name == "em-slider" ? 250_000 : 60_000), $"{name}: {json.Length} characters of JSON");
+                var path = figure.SaveHtml(Path.Combine(dir, name + ".html"));
+                var html = File.ReadAllText(path);
+                Assert.Contains(json[..Math.Min(200, json.Length)].Split('[')[0], html);
+                Assert.DoesNotMatch("<script[^>]*src=[\"']?https?:", html); // plotly.js is embedded, not fetched
+                Assert.Contains("Plotly", html);
+                Assert.False(string.IsNullOrEmpty(Layout(figure).GetProperty("title").GetProperty("text").GetString()), $"{name} has no title");
+            }
+            var all = Figure.ToStandaloneHtml(gallery.Values);
+            File.WriteAllText(Path.Combine(dir, "gallery.html"), all);
+            Assert.True(all.Length < 6_000_000, $"gallery page: {all.Length} characters");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
