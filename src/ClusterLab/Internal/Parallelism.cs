@@ -7,6 +7,7 @@ namespace ClusterLab.Internal;
 internal static class Parallelism
 {
     private static int _maxThreads = Environment.ProcessorCount;
+    private static ParallelOptions? _options;   // reused while the thread count stays the same
 
     /// <summary>Upper bound on the threads used by the kernels. Default: the processor count. Range: ≥ 1. Tests change it to check determinism.</summary>
     public static int MaxThreads
@@ -30,6 +31,9 @@ internal static class Parallelism
             for (int b = 0; b < blockCount; b++) body(b);
             return;
         }
-        Parallel.For(0, blockCount, new ParallelOptions { MaxDegreeOfParallelism = threads }, body);
+        var options = _options;
+        if (options is null || options.MaxDegreeOfParallelism != threads)
+            _options = options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        Parallel.For(0, blockCount, options, body);
     }
 }
