@@ -1,12 +1,77 @@
+using ClusterLab.Tool.Runner;
+
 namespace ClusterLab.Tool.Export;
 
-/// <summary>The <c>clusterlab export</c> sub-command (placeholder until implemented).</summary>
+/// <summary>
+/// <c>clusterlab export &lt;notebook.ipynb|folder&gt; --to cs [--out DIR]</c>: writes each notebook as a .NET 10
+/// file-based app (<c>dotnet run lesson.cs</c>) that needs neither Polyglot Notebooks nor a Jupyter kernel.
+/// </summary>
 public static class ExportCommand
 {
-    /// <summary>Runs the sub-command with the arguments after its name; returns the exit code.</summary>
+    private const string Usage = "usage: clusterlab export <notebook.ipynb|folder> --to cs [--out DIR]   (default DIR: out/cs)";
+
+    /// <summary>Runs the sub-command with the arguments after its name; returns the exit code (2 for bad usage or a malformed notebook).</summary>
     public static int Run(string[] args)
     {
-        Console.Error.WriteLine("clusterlab export: not implemented");
-        return 2;
+        string? target = null, to = null, outDir = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--to" when i + 1 < args.Length: to = args[++i]; break;
+                case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
+                case "-h" or "--help": Console.WriteLine(Usage); return 0;
+                default:
+                    if (args[i].StartsWith('-') || target is not null) { Console.Error.WriteLine($"clusterlab export: unexpected argument '{args[i]}'.\n{Usage}"); return 2; }
+                    target = args[i];
+                    break;
+            }
+        }
+        if (target is null || to != "cs")
+        {
+            Console.Error.WriteLine($"clusterlab export: {(target is null ? "no notebook given" : $"--to must be 'cs' (got '{to}')")}.\n{Usage}");
+            return 2;
+        }
+        var notebooks = Directory.Exists(target)
+            ? Directory.GetFiles(target, "*.ipynb").Order(StringComparer.Ordinal).ToList()
+            : File.Exists(target) ? [target] : [];
+        if (notebooks.Count == 0) { Console.Error.WriteLine($"clusterlab export: no notebook at '{target}'."); return 2; }
+
+        var root = RepositoryRoot(Path.GetFullPath(notebooks[0]));
+        outDir = Path.GetFullPath(outDir ?? Path.Combine(root ?? Directory.GetCurrentDirectory(), "out", "cs"));
+        Directory.CreateDirectory(outDir);
+        int code = 0;
+        foreach (var path in notebooks)
+        {
+            try
+            {
+                var nb = NotebookDocument.Load(path);
+                var file = Path.Combine(outDir, nb.Name + ".cs");
+                File.WriteAllText(file, FileBasedApp.Convert(nb, KitProjectPath(root, outDir)));
+                Console.WriteLine(file);
+            }
+            catch (NotebookFormatException e)
+            {
+                Console.Error.WriteLine($"clusterlab export: {e.Message}");
+                code = 2;
+            }
+        }
+        return code;
+    }
+
+    /// <summary>The kit's project as the app's <c>#:project</c> path: relative to the app's folder inside the repository, else absolute.</summary>
+    private static string KitProjectPath(string? root, string outDir)
+    {
+        if (root is null) throw new InvalidOperationException("clusterlab export: the notebook is not inside a ClusterLab repository (no src/ClusterLab.Notebooks found above it).");
+        var project = Path.Combine(root, "src", "ClusterLab.Notebooks", "ClusterLab.Notebooks.csproj");
+        var relative = Path.GetRelativePath(outDir, project);
+        return (relative.StartsWith("..") && outDir.StartsWith(root) ? relative : project).Replace('\\', '/');
+    }
+
+    private static string? RepositoryRoot(string from)
+    {
+        for (var dir = Path.GetDirectoryName(from); dir is not null; dir = Path.GetDirectoryName(dir))
+            if (File.Exists(Path.Combine(dir, "src", "ClusterLab.Notebooks", "ClusterLab.Notebooks.csproj"))) return dir;
+        return null;
     }
 }
