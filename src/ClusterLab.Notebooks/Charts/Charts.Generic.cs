@@ -222,5 +222,6 @@ public static partial class Charts
         foreach (var key in new[] { "range", "tickvals", "ticktext", "dtick", "showgrid" })
             if (p.TryGetValue(key, out var v)) target[key] = v;
         if (p.ContainsKey("scaleanchor")) target["scaleanchor"] = "x" + suffix;
+        if (p.GetValueOrDefault("showgrid") is false) target.Remove("gridcolor");
     }
 }

@@ -49,6 +49,7 @@ public static partial class Charts
         yAxis["ticktext"] = tickText.ToArray();
         yAxis["range"] = new[] { 0, position };
         yAxis["showgrid"] = false;
+        yAxis.Remove("gridcolor");
         ((Props)b.Layout["xaxis"]!)["range"] = new[] { Math.Min(-0.1, Numbers.Round(silhouetteSamples.Min() - 0.05, 2)), 1 };
         return b.Build();
     }

@@ -80,8 +80,8 @@ internal sealed class PlotBuilder
         t["mode"] = mode;
         t["x"] = new double?[] { null };
         t["y"] = new double?[] { null };
-        t["marker"] = new Props { ["color"] = color, ["size"] = 10, ["symbol"] = symbol };
-        t["line"] = new Props { ["color"] = color, ["width"] = 3, ["dash"] = dash };
+        if (mode.Contains("markers")) t["marker"] = new Props { ["color"] = color, ["size"] = 10, ["symbol"] = symbol };
+        if (mode.Contains("lines")) t["line"] = new Props { ["color"] = color, ["width"] = 3, ["dash"] = dash };
         return t;
     }
 
