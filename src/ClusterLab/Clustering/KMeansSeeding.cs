@@ -78,18 +78,19 @@ internal static class KMeansSeeding
             Parallelism.For(blocks, b =>
             {
                 int s = b * BlockRows, e = Math.Min(n, s + BlockRows);
-                for (int t = 0; t < trials; t++)
+                Span<double> acc = stackalloc double[trials];
+                acc.Clear();
+                for (int i = s; i < e; i++)
                 {
-                    var cand = x.Data.AsSpan(candidates[t] * d, d);
-                    var dist = candDist.AsSpan(t * n, n);
-                    double acc = 0;
-                    for (int i = s; i < e; i++)
+                    var xi = x.Data.AsSpan(i * d, d);
+                    for (int t = 0; t < trials; t++)
                     {
-                        double v = Math.Min(closest[i], SquaredDistance.Compute(x.Data.AsSpan(i * d, d), cand));
-                        dist[i] = v; acc += v;
+                        double v = Math.Min(closest[i], SquaredDistance.Compute(xi, x.Data.AsSpan(candidates[t] * d, d)));
+                        candDist[t * n + i] = v;
+                        acc[t] += v;                                   // potential Σ_i min(D(x_i)², ‖x_i − c_t‖²)
                     }
-                    partial[t * blocks + b] = acc;
                 }
+                for (int t = 0; t < trials; t++) partial[t * blocks + b] = acc[t];
             });
             int best = 0; double bestPot = double.PositiveInfinity;
             for (int t = 0; t < trials; t++)
