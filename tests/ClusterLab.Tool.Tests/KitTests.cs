@@ -82,6 +82,15 @@ public class KitTests
     }
 
     [Fact]
+    public void Text_in_a_chart_cannot_close_the_script_element()
+    {
+        var chart = Plotly.NET.CSharp.Chart.Point<double, double, string>(x: new[] { 1.0 }, y: new[] { 2.0 }, Name: "</script><!--<script>");
+        var html = new Figure(chart).ToHtmlFragment();
+        Assert.Equal(1, Count(html.ToLowerInvariant(), "</script"));
+        Assert.DoesNotContain("<!--", html);
+    }
+
+    [Fact]
     public void Figure_rejects_a_null_chart()
     {
         Assert.Throws<ArgumentNullException>(() => new Figure(null!));

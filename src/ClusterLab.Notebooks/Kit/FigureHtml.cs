@@ -15,7 +15,8 @@ internal static class FigureHtml
     public static string Fragment(string figureJson)
     {
         var id = $"clf-{ShortHash(figureJson)}-{Interlocked.Increment(ref _counter)}";
-        var json = figureJson.Replace("</", "<\\/", StringComparison.Ordinal);
+        // The JSON is embedded as a JavaScript literal inside <script>: keep "</script" and "<!--" out of it.
+        var json = figureJson.Replace("</", "<\\/", StringComparison.Ordinal).Replace("<!--", "<\\!--", StringComparison.Ordinal);
         return
             $"<div id=\"{id}\" class=\"{DivClass}\"></div>\n" +
             "<script type=\"text/javascript\">\n" +
