@@ -118,7 +118,7 @@ public class ChartsTests
             new(Centroids, Labels, 5),
             new(Centroids, Labels, 5),
         };
-        var f = Charts.KMeansIterations(X, history, [0, 1, 2], columns: 2);
+        var f = Charts.KMeansIterations(X, history, [1, 2, 3], columns: 2);
         var layout = Layout(f);
         Assert.True(layout.TryGetProperty("xaxis3", out _));
         Assert.False(layout.TryGetProperty("xaxis4", out _));
@@ -132,6 +132,19 @@ public class ChartsTests
         Assert.Equal([1.0, 0.5, double.NaN, 5.0, 6.5, double.NaN], Numbers(moves, "x"));
         Assert.Equal(Palette.Color(1), MarkerColor(traces.First(t => Name(t) == "cluster 1")));
         Assert.NotEmpty(Traces(Charts.KMeansIterations(X, model.History)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Charts.KMeansIterations(X, history, [4]));
+
+        // iteration 0 is the data before the first assignment; with the initial centroids, iteration 1 shows their move
+        double[][] init = [[0.0, 1.0], [7.0, 7.0]];
+        var g = Charts.KMeansIterations(X, history, [0, 1], initialCentroids: init);
+        Assert.Equal(["initialisation", "iteration 1: inertia 10"], Layout(g).GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("text").GetString()!));
+        var gt = Traces(g);
+        Assert.Equal("#888888", MarkerColor(gt[0]));
+        Assert.Equal([0.0, 7.0], Numbers(gt.First(t => Name(t) == "initial centroids"), "x"));
+        var firstMove = gt.Single(t => Name(t) == "centroid moves");
+        Assert.Equal("x2", firstMove.GetProperty("xaxis").GetString());
+        Assert.Equal([0.0, 1.0, double.NaN, 7.0, 5.0, double.NaN], Numbers(firstMove, "x"));
+        Assert.Single(gt, t => t.GetProperty("showlegend").GetBoolean() && Name(t) == "cluster 0");
     }
 
     [Fact]
@@ -200,7 +213,7 @@ public class ChartsTests
     public void EmIterations_colour_points_by_the_library_responsibilities()
     {
         var history = new List<EmIteration> { new(Mixture, -20.5), new(Mixture with { Weights = [0.5, 0.5] }, -18.25) };
-        var f = Charts.EmIterations(X, history, [0, 1]);
+        var f = Charts.EmIterations(X, history, [1, 2]);
         var titles = Layout(f).GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("text").GetString()!).ToArray();
         Assert.Equal(["iteration 1: ln L = -20.5", "iteration 2: ln L = -18.25"], titles);
         var traces = Traces(f);
@@ -209,6 +222,15 @@ public class ChartsTests
         Assert.Equal(1 + 3 * 2, panel2.Length);
         var expected = Traces(Charts.Responsibilities(X, Em.EStep(X, history[1].Parameters)))[0].GetProperty("marker").GetProperty("color");
         Assert.Equal(expected.ToString(), panel2[0].GetProperty("marker").GetProperty("color").ToString());
+
+        // iteration 0 is the initialisation, with its log-likelihood (19) from the library
+        var start = Mixture with { Means = [[2.0, 2.0], [4.0, 4.0]] };
+        var g = Charts.EmIterations(X, history, [0, 2], initial: start);
+        var first = Layout(g).GetProperty("annotations")[0].GetProperty("text").GetString()!;
+        Assert.StartsWith("initialisation: ln L = ", first);
+        Assert.Equal(Em.LogLikelihood(X, start), double.Parse(first.Split("= ")[1], System.Globalization.CultureInfo.InvariantCulture), 3);
+        Assert.Contains("initial", Assert.Throws<ArgumentException>(() => Charts.EmIterations(X, history, [0, 1])).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Charts.EmIterations(X, history, [3]));
     }
 
     [Fact]
@@ -228,7 +250,7 @@ public class ChartsTests
             Assert.Equal([0], args[2].EnumerateArray().Select(i => i.GetInt32()));
             var expected = Traces(Charts.Responsibilities(X, Em.EStep(X, history[s].Parameters)))[0].GetProperty("marker").GetProperty("color");
             Assert.Equal(expected.ToString(), args[0].GetProperty("marker.color")[0].ToString());
-            Assert.EndsWith($"iteration {s + 1}, ln L = {-30 + s}", args[1].GetProperty("title.text").GetString());
+            Assert.EndsWith($"iteration {s + 1}: ln L = {-30 + s}", args[1].GetProperty("title.text").GetString());
             var shapes = args[1].GetProperty("shapes").EnumerateArray().ToArray();
             Assert.Equal(3 * 2, shapes.Length);
             // component 1's 2σ ellipse (shape 4) lies on (x − μ)ᵀ Σ⁻¹ (x − μ) = 4 for this step's parameters
@@ -251,6 +273,9 @@ public class ChartsTests
         var longSteps = Layout(Charts.EmSlider(X, long_)).GetProperty("sliders")[0].GetProperty("steps").EnumerateArray().ToArray();
         Assert.Equal(30, longSteps.Length);
         Assert.Equal("100", longSteps[^1].GetProperty("label").GetString());
+        var withStart = Layout(Charts.EmSlider(X, history, initial: moved)).GetProperty("sliders")[0].GetProperty("steps").EnumerateArray().ToArray();
+        Assert.Equal(["0", "1", "2", "3", "4", "5"], withStart.Select(s => s.GetProperty("label").GetString()!));
+        Assert.Contains("initialisation", withStart[0].GetProperty("args")[1].GetProperty("title.text").GetString());
     }
 
     [Fact]
@@ -427,7 +452,6 @@ public class ChartsTests
         var inertias = ks.Select(k => new KMeans(k) { Seed = 0 }.Fit(blobs).Inertia).ToArray();
         var sks = ks.Skip(1).ToArray();
         var scores = sks.Select(k => Silhouette.Score(blobs, new KMeans(k) { Seed = 0 }.Fit(blobs).Labels)).ToArray();
-        var last = gm.History.Count - 1;
         return new()
         {
             ["clusters"] = Charts.Clusters(blobs, km.Labels, km.Centroids),
@@ -435,7 +459,7 @@ public class ChartsTests
             ["kmeans-iterations"] = Charts.KMeansIterations(blobs, km.History),
             ["mixture-contours"] = Charts.MixtureContours(mix, gm.Parameters, gm.Predict(mix)),
             ["responsibilities"] = Charts.Responsibilities(mix, gm.Responsibilities(mix)),
-            ["em-iterations"] = Charts.EmIterations(mix, gm.History, [0, Math.Min(1, last), Math.Min(4, last), last]),
+            ["em-iterations"] = Charts.EmIterations(mix, gm.History, new[] { 1, 2, 5, gm.History.Count }.Where(t => t <= gm.History.Count).Distinct().ToArray()),
             ["em-slider"] = Charts.EmSlider(mix, gm.History),
             ["log-likelihood"] = Charts.LogLikelihoodCurve(gm.History.Select(h => h.LogLikelihood).ToArray()),
             ["inertia"] = Charts.InertiaCurve(km.History.Select(h => h.Inertia).ToArray()),

@@ -41,13 +41,14 @@ internal static class ChartInput
         if (a != b) throw new ArgumentException($"{nameA} has length {a} but {nameB} has length {b}: they should match.", nameB);
     }
 
-    /// <summary>Checks 0 ≤ index &lt; count for every requested iteration.</summary>
-    public static void Indices(int[] indices, int count, string name)
+    /// <summary>Checks 0 ≤ t ≤ count for every requested iteration number t (t = 0 is the initialisation, t ≥ 1 is history[t − 1]).</summary>
+    public static void IterationNumbers(int[] iterations, int count, string name)
     {
-        ArgumentNullException.ThrowIfNull(indices, name);
-        if (indices.Length == 0) throw new ArgumentException($"{name} is empty: choose at least one iteration.", name);
-        foreach (var i in indices)
-            if (i < 0 || i >= count) throw new ArgumentOutOfRangeException(name, i, $"iteration index {i} should be in 0 … {count - 1} (history has {count} entries).");
+        ArgumentNullException.ThrowIfNull(iterations, name);
+        if (iterations.Length == 0) throw new ArgumentException($"{name} is empty: choose at least one iteration.", name);
+        foreach (var t in iterations)
+            if (t < 0 || t > count)
+                throw new ArgumentOutOfRangeException(name, t, $"iteration {t} should be in 0 … {count} (0 = the initialisation, t = history[t − 1]; history has {count} entries).");
     }
 
     /// <summary>Checks that the mixture is 2-D with consistent shapes.</summary>

@@ -3,38 +3,55 @@ namespace ClusterLab.Notebooks;
 public static partial class Charts
 {
     /// <summary>
-    /// A grid of EM iterations (the lecture's Figures 1-4). Panel "iteration i + 1" shows <paramref name="history"/>[i]: the
-    /// points coloured by their responsibilities under those parameters (mixed ink, as <see cref="Responsibilities"/>), and
-    /// the 1σ/2σ ellipses and mean of every component.
+    /// A grid of EM iterations (the lecture's Figures 1-4, Bishop Fig 9.8), one panel per iteration number t. Panel t ≥ 1
+    /// shows <paramref name="history"/>[t − 1] (the parameters after t E- and M-steps), panel 0 the initialisation
+    /// <paramref name="initial"/>: the points coloured by their responsibilities under those parameters (mixed ink, as
+    /// <see cref="Responsibilities"/>), the 1σ/2σ ellipses and the mean of every component, and ln L in the panel title.
     /// </summary>
     /// <param name="x">Points, shape (nSamples, 2).</param>
     /// <param name="history">The model's <see cref="GaussianMixtureModel.History"/>.</param>
-    /// <param name="iterations">0-based indices into <paramref name="history"/> to show, at least one.</param>
+    /// <param name="iterations">Iteration numbers t to show, each in 0 … history.Count (1-based: t = 1 is history[0]; 0 is the initialisation, which needs <paramref name="initial"/>).</param>
     /// <param name="columns">Panels per row. Default 2. Range: ≥ 1.</param>
     /// <param name="title">Chart title.</param>
-    /// <exception cref="ArgumentException">Bad points, an index outside the history, or parameters that are not 2-D or not positive definite.</exception>
+    /// <param name="initial">The parameters EM started from (iteration 0), or null. Default null.</param>
+    /// <exception cref="ArgumentException">Bad points, an iteration outside 0 … history.Count (or 0 without <paramref name="initial"/>), or parameters that are not 2-D or not positive definite.</exception>
     public static Figure EmIterations(double[][] x, IReadOnlyList<EmIteration> history, int[] iterations, int columns = 2,
-        string title = "EM iterations")
+        string title = "EM iterations", MixtureParameters? initial = null)
     {
         ChartInput.Points2D(x, nameof(x));
         ArgumentNullException.ThrowIfNull(history);
-        ChartInput.Indices(iterations, history.Count, nameof(iterations));
+        ChartInput.IterationNumbers(iterations, history.Count, nameof(iterations));
         if (columns < 1) throw new ArgumentOutOfRangeException(nameof(columns), columns, $"columns={columns} should be >= 1.");
-        foreach (var i in iterations) ChartInput.Mixture2D(history[i].Parameters, $"history[{i}].Parameters");
-        var (xr, yr) = MixtureRanges(x, iterations.Select(i => history[i].Parameters));
+        var states = iterations.Select(t => EmState(x, history, initial, t, nameof(iterations))).ToArray();
+        var (xr, yr) = MixtureRanges(x, states.Select(s => s.Parameters));
 
         columns = Math.Min(columns, iterations.Length);
         var b = new PlotBuilder(title, "", "");
-        var titles = iterations.Select(i => $"iteration {i + 1}: ln L = {Numbers.Round(history[i].LogLikelihood, 5)}").ToArray();
-        b.Panels(titles, columns, iterations.Select(_ => "x₁").ToArray(), iterations.Select(_ => "x₂").ToArray(), equalAspect: true);
-        for (var p = 0; p < iterations.Length; p++)
+        b.Panels(states.Select(s => s.Title).ToArray(), columns, iterations.Select(_ => "x₁").ToArray(), iterations.Select(_ => "x₂").ToArray(), equalAspect: true);
+        for (var p = 0; p < states.Length; p++)
         {
             var axis = PlotBuilder.AxisSuffix(p);
-            AddMixtureStep(b, x, history[iterations[p]].Parameters, axis, showLegend: p == 0);
+            AddMixtureStep(b, x, states[p].Parameters, axis, showLegend: p == 0);
             WithRange((Props)b.Layout["xaxis" + axis]!, xr.Min, xr.Max);
             WithRange((Props)b.Layout["yaxis" + axis]!, yr.Min, yr.Max);
         }
         return b.Build();
+    }
+
+    /// <summary>The parameters and title of iteration number t (0 = <paramref name="initial"/>, t ≥ 1 = history[t − 1]), validated.</summary>
+    private static (MixtureParameters Parameters, string Title) EmState(double[][] x, IReadOnlyList<EmIteration> history, MixtureParameters? initial, int t, string name)
+    {
+        if (t == 0)
+        {
+            if (initial is null)
+                throw new ArgumentException($"{name} contains 0, the initialisation: pass the starting parameters as initial, or choose iterations 1 … {history.Count}.", name);
+            ChartInput.Mixture2D(initial, "initial");
+            var ll = x.Sum(r => Gaussian2D.MixtureLogPdf(r[0], r[1], initial)); // (19) ln p(X) = Σ_n ln Σ_k π_k N(x_n | μ_k, Σ_k)
+            return (initial, $"initialisation: ln L = {Numbers.Round(ll, 5)}");
+        }
+        var p = history[t - 1].Parameters;
+        ChartInput.Mixture2D(p, $"history[{t - 1}].Parameters");
+        return (p, $"iteration {t}: ln L = {Numbers.Round(history[t - 1].LogLikelihood, 5)}");
     }
 
     /// <summary>Points coloured by responsibilities (1 trace), then <see cref="AddComponents"/> (3k traces). Returns the traces.</summary>

@@ -9,7 +9,8 @@ public static partial class Charts
     private const int MaxSliderSteps = 30;
 
     /// <summary>
-    /// One chart with a slider over the EM iterations. Step "iteration i + 1" shows <paramref name="history"/>[i]: the points
+    /// One chart with a slider over the EM iterations. Step t shows <paramref name="history"/>[t − 1] (step 0, when
+    /// <paramref name="initial"/> is given, the initialisation): the points
     /// coloured by their responsibilities (mixed ink, as <see cref="Responsibilities"/>), every component's 1σ (solid) and
     /// 2σ (dashed) ellipse and its mean (a diamond), and the log-likelihood in the title. Histories longer than 30 entries
     /// are sampled evenly, keeping the first and the last.
@@ -21,34 +22,36 @@ public static partial class Charts
     /// <param name="x">Points, shape (nSamples, 2).</param>
     /// <param name="history">The model's <see cref="GaussianMixtureModel.History"/>, at least one entry.</param>
     /// <param name="title">Chart title (the step's iteration and log-likelihood are appended).</param>
+    /// <param name="initial">The parameters EM started from, shown as step 0, or null. Default null.</param>
     /// <exception cref="ArgumentException">Bad points, empty history, or parameters that are not 2-D or not positive definite.</exception>
-    public static Figure EmSlider(double[][] x, IReadOnlyList<EmIteration> history, string title = "EM iterations")
+    public static Figure EmSlider(double[][] x, IReadOnlyList<EmIteration> history, string title = "EM iterations", MixtureParameters? initial = null)
     {
         ChartInput.Points2D(x, nameof(x));
         ArgumentNullException.ThrowIfNull(history);
         if (history.Count == 0) throw new ArgumentException("history is empty: fit the model first.", nameof(history));
-        var steps = SliderSteps(history.Count);
-        foreach (var i in steps) ChartInput.Mixture2D(history[i].Parameters, $"history[{i}].Parameters");
-        var (xr, yr) = MixtureRanges(x, steps.Select(i => history[i].Parameters));
+        var steps = SliderSteps(history.Count).Select(i => i + 1).ToArray(); // iteration numbers t: history[t − 1]
+        if (initial is not null) steps = [0, .. steps];
+        var states = steps.Select(t => EmState(x, history, initial, t, nameof(history))).ToArray();
+        var (xr, yr) = MixtureRanges(x, states.Select(s => s.Parameters));
         var markerSize = (X: 0.012 * (xr.Max - xr.Min), Y: 0.012 * (yr.Max - yr.Min));
 
-        var colors = steps.Select(i => ResponsibilityColors(Gaussian2D.Responsibilities(x, history[i].Parameters))).ToArray();
-        var shapes = steps.Select(i => ComponentShapes(history[i].Parameters, markerSize)).ToArray();
-        var b = new PlotBuilder(StepTitle(title, steps[0], history), "x₁", "x₂");
+        var colors = states.Select(s => ResponsibilityColors(Gaussian2D.Responsibilities(x, s.Parameters))).ToArray();
+        var shapes = states.Select(s => ComponentShapes(s.Parameters, markerSize)).ToArray();
+        var b = new PlotBuilder($"{title}: {states[0].Title}", "x₁", "x₂");
         var points = b.Markers("points (colour: γ)", x.Select(r => r[0]), x.Select(r => r[1]), colors[0], 6);
         ((Props)points["marker"]!)["line"] = new Props { ["color"] = "#333333", ["width"] = 0.4 };
-        var k = history[steps[0]].Parameters.K;
+        var k = states.Max(s => s.Parameters.K);
         for (var c = 0; c < k; c++) b.LegendEntry($"component {c}: 1σ, 2σ ellipses", Palette.Color(c), "lines+markers", "diamond");
         b.Shapes.AddRange(shapes[0]);
 
         var sliderSteps = steps.Select((it, s) => new Props
         {
-            ["label"] = (it + 1).ToString(CultureInfo.InvariantCulture),
+            ["label"] = it.ToString(CultureInfo.InvariantCulture),
             ["method"] = "update",
             ["args"] = new object[]
             {
                 new Props { ["marker.color"] = new object[] { colors[s] } },
-                new Props { ["title.text"] = StepTitle(title, it, history), ["shapes"] = shapes[s] },
+                new Props { ["title.text"] = $"{title}: {states[s].Title}", ["shapes"] = shapes[s] },
                 new[] { 0 },
             },
         }).ToArray();
@@ -58,6 +61,7 @@ public static partial class Charts
             {
                 ["active"] = 0, ["steps"] = sliderSteps, ["pad"] = new Props { ["t"] = 50 },
                 ["currentvalue"] = new Props { ["prefix"] = "iteration " },
+                ["len"] = 0.9, ["x"] = 0.05,
             },
         };
         b.Layout["height"] = 620;
@@ -103,9 +107,6 @@ public static partial class Charts
         if (fill is not null) shape["fillcolor"] = fill;
         return shape;
     }
-
-    private static string StepTitle(string title, int i, IReadOnlyList<EmIteration> history) =>
-        $"{title}: iteration {i + 1}, ln L = {Numbers.Round(history[i].LogLikelihood, 5)}";
 
     /// <summary>All indices 0 … count − 1, or <see cref="MaxSliderSteps"/> evenly spaced ones including both ends.</summary>
     private static int[] SliderSteps(int count) => count <= MaxSliderSteps
