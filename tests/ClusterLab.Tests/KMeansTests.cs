@@ -158,7 +158,7 @@ public class KMeansTests
     public void NearestCentroidKernelMatchesScalarAndExactArgmin()
     {
         var rng = new Random(1);
-        foreach (var (k, d) in new[] { (1, 1), (3, 2), (8, 2), (64, 16), (13, 5) })
+        foreach (var (k, d) in new[] { (1, 1), (3, 2), (8, 2), (64, 16), (13, 5), (30, 2), (5, 17) })
         {
             var centers = Enumerable.Range(0, k * d).Select(_ => rng.NextDouble() * 10 - 5).ToArray();
             var kernel = new NearestCentroid(k, d);
@@ -171,6 +171,13 @@ public class KMeansTests
                 var exact = Enumerable.Range(0, k).Select(j => SquaredDistance.Scalar(x, centers.AsSpan(j * d, d))).ToArray();
                 Assert.True(exact[v] <= exact.Min() + 1e-9, $"k={k} d={d}: picked {exact[v]} but min is {exact.Min()}");
             }
+            // Points in SIMD lanes give the same labels as centroids in SIMD lanes.
+            var rows = Enumerable.Range(0, 4 * 37 * d).Select(_ => rng.NextDouble() * 12 - 6).ToArray();
+            var labels = new int[4 * 37];
+            kernel.Assign(rows, 3, labels.Length, labels);
+            for (int i = 3; i < labels.Length; i++) Assert.Equal(kernel.Nearest(rows.AsSpan(i * d, d)), labels[i]);
+            kernel.Nearest4(rows.AsSpan(0, 4 * d), labels.AsSpan(0, 4));
+            for (int i = 0; i < 4; i++) Assert.Equal(kernel.Nearest(rows.AsSpan(i * d, d)), labels[i]);
         }
     }
 
@@ -182,6 +189,9 @@ public class KMeansTests
         Assert.Equal(1, kernel.Nearest([-1.0]));
         Assert.Equal(2, kernel.Nearest([1.0]));
         Assert.Equal(1, kernel.Nearest([0.0]));
+        var four = new int[4];
+        kernel.Nearest4([-1.0, 1.0, 0.0, 6.0], four);
+        Assert.Equal([1, 2, 1, 0], four);   // 6 is as far from 5 as from 7: the lower id wins
     }
 
     [Fact]

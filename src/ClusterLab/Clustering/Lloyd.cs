@@ -93,19 +93,39 @@ internal sealed class Lloyd
         var counts = _blockCounts.AsSpan(b * k, k);
         if (_accumulate) { sums.Clear(); counts.Clear(); }
         int changed = 0;
-        for (int i = start; i < end; i++)
+        Span<int> four = stackalloc int[4];
+        bool pointLanes = _nearest.PointLanesPay;
+        int i = start;
+        while (i < end)
         {
-            var xi = data.AsSpan(i * d, d);
-            int j = _nearest.Nearest(xi);
-            if (j != _labels[i]) { changed++; _labels[i] = j; }
-            if (_accumulate)
+            if (pointLanes && i + 4 <= end)
             {
-                counts[j]++;
-                var s = sums.Slice(j * d, d);
-                for (int f = 0; f < d; f++) s[f] += xi[f];
+                _nearest.Nearest4(data.AsSpan(i * d, 4 * d), four);   // points i … i+3 in SIMD lanes
+                for (int p = 0; p < 4; p++, i++) changed += Record(i, four[p], sums, counts);
+            }
+            else
+            {
+                changed += Record(i, _nearest.Nearest(data.AsSpan(i * d, d)), sums, counts);
+                i++;
             }
         }
         _blockChanged[b] = changed;
+    }
+
+    /// <summary>Stores label <paramref name="j"/> of point <paramref name="i"/>, adds the point to its cluster's block sum; returns 1 if the label changed.</summary>
+    private int Record(int i, int j, Span<double> sums, Span<int> counts)
+    {
+        int changed = j != _labels[i] ? 1 : 0;
+        _labels[i] = j;
+        if (_accumulate)
+        {
+            int d = _d;
+            counts[j]++;
+            var s = sums.Slice(j * d, d);
+            var xi = _x.Data.AsSpan(i * d, d);
+            for (int f = 0; f < d; f++) s[f] += xi[f];
+        }
+        return changed;
     }
 
     /// <summary>Reduces the block sums in block order and divides by the counts; re-seeds empty clusters first.</summary>

@@ -59,8 +59,8 @@ public sealed class MiniBatchKMeans
         nearest.Prepare(centers);
         Parallelism.For(Parallelism.BlockCount(n, Lloyd.BlockRows), b =>
         {
-            int s = b * Lloyd.BlockRows, e = Math.Min(n, s + Lloyd.BlockRows);
-            for (int i = s; i < e; i++) labels[i] = nearest.Nearest(data.Data.AsSpan(i * d, d));
+            int s = b * Lloyd.BlockRows;
+            nearest.Assign(data.Data, s, Math.Min(n, s + Lloyd.BlockRows), labels);
         });
         double inertia = new Inertia(data).Compute(centers, labels);
         var map = CanonicalLabels.Map(labels, K);
