@@ -58,6 +58,14 @@ public class CheckTests
     }
 
     [Fact]
+    public void Messages_show_enough_digits_to_tell_expected_from_actual()
+    {
+        var r = Record(id => Check.Close(id, 1, 2.0268431, () => 2.0268435, tol: 1e-9));
+        Assert.False(r.Passed);
+        Assert.Contains("expected 2.0268431, got 2.0268435", r.Message);
+    }
+
+    [Fact]
     public void NaN_inside_a_vector_fails_at_its_index()
     {
         var r = Record(id => Check.Close(id, 1, new[] { 1.0, 2.0 }, () => new[] { 1.0, double.NaN }));

@@ -48,7 +48,10 @@ internal static class CheckEvaluator
     public static void ThrowIfNotClose(double expected, double actual, double tol, string what)
     {
         if (!IsClose(expected, actual, tol))
-            throw Mismatch(what, CheckFormat.Number(expected), CheckFormat.Number(actual), tol);
+        {
+            var (e, a) = CheckFormat.Pair(expected, actual);
+            throw Mismatch(what, e, a, tol);
+        }
     }
 
     /// <summary>Throws <see cref="CheckFailedException"/> unless the vectors have equal length and close entries.</summary>
@@ -62,9 +65,11 @@ internal static class CheckEvaluator
                 CheckFormat.Vector(expected), CheckFormat.Vector(actual));
         for (int i = 0; i < expected.Length; i++)
             if (!IsClose(expected[i], actual[i], tol))
-                throw new CheckFailedException(
-                    $"{what}[{i}]: expected {CheckFormat.Number(expected[i])}, got {CheckFormat.Number(actual[i])}{TolNote(tol)}",
+            {
+                var (e, a) = CheckFormat.Pair(expected[i], actual[i]);
+                throw new CheckFailedException($"{what}[{i}]: expected {e}, got {a}{TolNote(tol)}",
                     CheckFormat.Vector(expected), CheckFormat.Vector(actual));
+            }
     }
 
     /// <summary>Throws <see cref="CheckFailedException"/> unless the matrices have equal shape and close entries.</summary>
@@ -85,9 +90,11 @@ internal static class CheckEvaluator
                     CheckFormat.Matrix(expected), CheckFormat.Matrix(actual));
             for (int j = 0; j < expected[i].Length; j++)
                 if (!IsClose(expected[i][j], actual[i][j], tol))
-                    throw new CheckFailedException(
-                        $"{what}[{i}][{j}]: expected {CheckFormat.Number(expected[i][j])}, got {CheckFormat.Number(actual[i][j])}{TolNote(tol)}",
+                {
+                    var (e, a) = CheckFormat.Pair(expected[i][j], actual[i][j]);
+                    throw new CheckFailedException($"{what}[{i}][{j}]: expected {e}, got {a}{TolNote(tol)}",
                         CheckFormat.Matrix(expected), CheckFormat.Matrix(actual));
+                }
         }
     }
 

@@ -10,6 +10,17 @@ internal static class CheckFormat
     /// <summary>A number in round-trip-short form ("0.5", "1E-06", "NaN").</summary>
     public static string Number(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
 
+    /// <summary>Both numbers with the fewest significant digits (6, 10, then round-trip) that tell them apart.</summary>
+    public static (string Expected, string Actual) Pair(double expected, double actual)
+    {
+        foreach (var format in new[] { "G6", "G10", "R" })
+        {
+            string e = expected.ToString(format, CultureInfo.InvariantCulture), a = actual.ToString(format, CultureInfo.InvariantCulture);
+            if (e != a || format == "R") return (e, a);
+        }
+        throw new InvalidOperationException("unreachable");
+    }
+
     /// <summary>"[a, b, c, …] (n)" with at most six entries.</summary>
     public static string Vector(double[] v) =>
         v.Length <= MaxItems
