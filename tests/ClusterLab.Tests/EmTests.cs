@@ -114,6 +114,28 @@ public sealed class EmTests
         Close(naive, GaussianMle.LogLikelihood(x, mu, covariance), 1e-11, "GaussianMle.LogLikelihood");
     }
 
+    [Fact]
+    public void Vectorised_EStep_matches_the_scalar_reference_row_by_row()
+    {
+        // More than one block (n > 1024) and a block with a partial length.
+        var x = Blobs(2500, 5, 6, seed: 13);
+        var p = new GaussianMixture(6) { Init = MixtureInit.Random, Seed = 2, MaxIter = 3 }.Fit(x).Parameters;
+        var packed = ClusterLab.PackedMixture.TryCreate(p, out _)!;
+        var gamma = Em.EStep(x, p);
+        double total = 0;
+        var a = new double[6];
+        var diff = new double[5];
+        for (int n = 0; n < x.Length; n++)
+        {
+            for (int c = 0; c < 6; c++)
+                a[c] = Math.Log(p.Weights[c]) + ClusterLab.Internal.GaussianLogDensity.Evaluate(x[n], p.Means[c], packed.InverseFactor(c), packed.LogNormalisers[c], diff);
+            double lse = ClusterLab.Internal.LogSumExp.Compute(a);
+            total += lse;
+            for (int c = 0; c < 6; c++) Close(Math.Exp(a[c] - lse), gamma[n][c], 1e-12, $"γ[{n}][{c}]");
+        }
+        Close(total, Em.LogLikelihood(x, p), 1e-12, "log-likelihood");
+    }
+
     // ---- bad input ----
 
     private static readonly double[][] X = [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [5.0, 5.0], [6.0, 5.0]];

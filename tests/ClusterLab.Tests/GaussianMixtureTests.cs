@@ -200,7 +200,7 @@ public sealed class GaussianMixtureTests
     {
         var truth = new MixtureParameters([0.4, 0.6], [[0, 0], [4, 4]], [[[1, 0.6], [0.6, 1]], [[1, -0.3], [-0.3, 0.5]]]);
         var x = new GaussianMixtureModel(truth, 0, false, 0, []).Sample(20000, seed: 3).X;
-        var m = new GaussianMixture(2) { Init = MixtureInit.Random, Seed = 1, Tol = 1e-6, MaxIter = 500 }.Fit(x);
+        var m = new GaussianMixture(2) { Seed = 1, Tol = 1e-6, MaxIter = 500 }.Fit(x);
         int first = m.Means[0][0] < 2 ? 0 : 1;
         int[] order = [first, 1 - first];
         for (int c = 0; c < 2; c++)

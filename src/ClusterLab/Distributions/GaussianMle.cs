@@ -99,7 +99,7 @@ public static class GaussianMle
         MixtureValidation.CheckCovariance(covariance, d, nameof(covariance), nameof(covariance));
         var packed = PackedMixture.TryCreate(new MixtureParameters([1.0], [mean], [covariance]), out _)
             ?? throw new ArgumentException("covariance is not positive definite (its Cholesky factorisation failed).", nameof(covariance));
-        return Em.LogLikelihood(RowMatrix.FromJagged(x), packed);
+        return Em.LogLikelihood(x, packed);
     }
 
     private static double SampleMean(double[] x)

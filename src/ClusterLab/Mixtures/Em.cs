@@ -17,7 +17,7 @@ public static class Em
     {
         var (n, d) = Validate.Data(x);
         var packed = MixtureValidation.Parameters(parameters, d, null, nameof(parameters));
-        return Responsibilities(RowMatrix.FromJagged(x), packed);
+        return Responsibilities(x, packed);
     }
 
     /// <summary>M-step: N_k = Σ_n γ(z_nk) (24), μ_k (2, 23), Σ_k (3, 25) plus regCovar·I, π_k = N_k / N (4, 29).</summary>
@@ -33,11 +33,10 @@ public static class Em
         var resp = MixtureValidation.Responsibilities(responsibilities, n, nameof(responsibilities));
         MixtureValidation.RegCovar(regCovar, nameof(regCovar));
         int k = resp.Length / n;
-        var data = RowMatrix.FromJagged(x);
-        var ws = new EmWorkspace(n, k, d);
-        resp.CopyTo(ws.Responsibilities!, 0);
-        MStepKernel.AccumulateMeans(data, ws);
-        var packed = MStepKernel.Run(data, ws, regCovar, out int failed) ?? throw MixtureValidation.IllDefinedCovariance(failed, regCovar);
+        var ws = new EmWorkspace(x, k);
+        ws.SetRowMajor(resp);
+        MStepKernel.AccumulateMeans(ws);
+        var packed = MStepKernel.Run(ws, regCovar, out int failed) ?? throw MixtureValidation.IllDefinedCovariance(failed, regCovar);
         return packed.ToParameters();
     }
 
@@ -49,18 +48,18 @@ public static class Em
     {
         var (_, d) = Validate.Data(x);
         var packed = MixtureValidation.Parameters(parameters, d, null, nameof(parameters));
-        return LogLikelihood(RowMatrix.FromJagged(x), packed);
+        return LogLikelihood(x, packed);
     }
 
     /// <summary>γ(z_nk) for validated data and packed parameters, as jagged rows.</summary>
-    internal static double[][] Responsibilities(RowMatrix x, PackedMixture m)
+    internal static double[][] Responsibilities(double[][] x, PackedMixture m)
     {
-        var ws = new EmWorkspace(x.Rows, m.K, m.D);
-        EStepKernel.Run(x, m, ws, accumulateForMStep: false);
-        return new RowMatrix(x.Rows, m.K, ws.Responsibilities!).ToJagged();
+        var ws = new EmWorkspace(x, m.K);
+        EStepKernel.Run(ws, m, accumulateForMStep: false);
+        return ws.ResponsibilityRows();
     }
 
     /// <summary>Σ_n ln p(x_n) for validated data and packed parameters.</summary>
-    internal static double LogLikelihood(RowMatrix x, PackedMixture m) =>
-        EStepKernel.Run(x, m, new EmWorkspace(x.Rows, m.K, m.D, keepResponsibilities: false), accumulateForMStep: false);
+    internal static double LogLikelihood(double[][] x, PackedMixture m) =>
+        EStepKernel.Run(new EmWorkspace(x, m.K, keepResponsibilities: false), m, accumulateForMStep: false);
 }

@@ -48,15 +48,14 @@ public sealed class GaussianMixture
         if (!Enum.IsDefined(Init)) throw new ArgumentOutOfRangeException(nameof(Init), Init, $"Init={Init} is not a MixtureInit value.");
         var given = InitialParameters is null ? null : MixtureValidation.Parameters(InitialParameters, d, K, nameof(InitialParameters));
 
-        var data = RowMatrix.FromJagged(x);
-        var ws = new EmWorkspace(n, K, d);
+        var ws = new EmWorkspace(x, K);
         int runs = given is null ? NInit : 1;
         var seeds = RunSeeds(Seed ?? Random.Shared.Next(), runs);
         EmRun? best = null;
         for (int run = 0; run < runs; run++)
         {
-            var theta0 = given ?? Initialise(x, data, ws, seeds[run]);   // 1. initialise
-            var result = RunEm(data, ws, theta0);
+            var theta0 = given ?? Initialise(x, ws, seeds[run]);   // 1. initialise
+            var result = RunEm(ws, theta0);
             if (best is null || result.LogLikelihood > best.LogLikelihood) best = result;
         }
         return new GaussianMixtureModel(best!.Parameters, best.LogLikelihood, best.Converged, best.Iterations, best.History);
@@ -65,11 +64,11 @@ public sealed class GaussianMixture
     private sealed record EmRun(PackedMixture Parameters, double LogLikelihood, bool Converged, int Iterations, List<EmIteration> History);
 
     /// <summary>One EM run from θ_0 (scikit-learn's <c>fit_predict</c> loop for one initialisation).</summary>
-    private EmRun RunEm(RowMatrix x, EmWorkspace ws, PackedMixture theta)
+    private EmRun RunEm(EmWorkspace ws, PackedMixture theta)
     {
-        int n = x.Rows;
+        int n = ws.N;
         var history = new List<EmIteration>();
-        double logLikelihood = EStep(x, theta, ws);               // 2. E-step at θ_0
+        double logLikelihood = EStep(ws, theta);               // 2. E-step at θ_0
         double previousLowerBound = double.NegativeInfinity;
         bool converged = false;
         int iterations = 0;
@@ -77,8 +76,8 @@ public sealed class GaussianMixture
         {
             iterations = t;
             double lowerBound = logLikelihood / n;                 // mean ln p(x_n | θ_{t−1}): scikit-learn's lower bound at iteration t
-            theta = MStep(x, ws);                                  // 3. M-step: θ_t from γ(z_nk) at θ_{t−1}
-            logLikelihood = EStep(x, theta, ws);                   // 4. evaluate ln p(X | θ_t) (its γ feed the next M-step)
+            theta = MStep(ws);                                  // 3. M-step: θ_t from γ(z_nk) at θ_{t−1}
+            logLikelihood = EStep(ws, theta);                   // 4. evaluate ln p(X | θ_t) (its γ feed the next M-step)
             history.Add(new EmIteration(theta.ToParameters(), logLikelihood));
             converged = Math.Abs(lowerBound - previousLowerBound) < Tol;
             previousLowerBound = lowerBound;
@@ -87,19 +86,19 @@ public sealed class GaussianMixture
     }
 
     /// <summary>θ_0 from the initial responsibilities, by one M-step (as scikit-learn's <c>_initialize</c>).</summary>
-    private PackedMixture Initialise(double[][] x, RowMatrix data, EmWorkspace ws, int seed)
+    private PackedMixture Initialise(double[][] x, EmWorkspace ws, int seed)
     {
-        InitialResponsibilities.Fill(Init, x, K, seed, ws.Responsibilities!);
-        MStepKernel.AccumulateMeans(data, ws);
-        return MStep(data, ws);
+        InitialResponsibilities.Fill(Init, x, K, seed, ws);
+        MStepKernel.AccumulateMeans(ws);
+        return MStep(ws);
     }
 
     /// <summary>E-step over the workspace: γ(z_nk), the sums the next M-step needs, and the total log-likelihood.</summary>
-    private static double EStep(RowMatrix x, PackedMixture theta, EmWorkspace ws) => EStepKernel.Run(x, theta, ws, accumulateForMStep: true);
+    private static double EStep(EmWorkspace ws, PackedMixture theta) => EStepKernel.Run(ws, theta, accumulateForMStep: true);
 
     /// <summary>M-step from the workspace's responsibilities and sums.</summary>
-    private PackedMixture MStep(RowMatrix x, EmWorkspace ws) =>
-        MStepKernel.Run(x, ws, RegCovar, out int failed) ?? throw MixtureValidation.IllDefinedCovariance(failed, RegCovar);
+    private PackedMixture MStep(EmWorkspace ws) =>
+        MStepKernel.Run(ws, RegCovar, out int failed) ?? throw MixtureValidation.IllDefinedCovariance(failed, RegCovar);
 
     /// <summary>Run 0 uses the seed itself (so its K-means matches <c>new KMeans(k) { Seed = seed }</c>); later runs draw theirs from it.</summary>
     private static int[] RunSeeds(int seed, int runs)

@@ -57,7 +57,7 @@ public sealed class GaussianMixtureModel
 
     /// <summary>Responsibilities γ(z_nk) for new data, shape (nSamples, k); rows sum to 1.</summary>
     /// <param name="x">Data, shape (nSamples, nFeatures).</param>
-    public double[][] Responsibilities(double[][] x) => Em.Responsibilities(Pack(x), _packed);
+    public double[][] Responsibilities(double[][] x) => Em.Responsibilities(Checked(x), _packed);
 
     /// <summary>Hard assignment argmax_k γ(z_nk) (the first maximum on ties), length nSamples.</summary>
     public int[] Predict(double[][] x)
@@ -74,13 +74,13 @@ public sealed class GaussianMixtureModel
     }
 
     /// <summary>Akaike information criterion −2·LL + 2p, p = (k − 1) + k·d + k·d(d+1)/2, LL the total log-likelihood of <paramref name="x"/>.</summary>
-    public double Aic(double[][] x) => -2 * Em.LogLikelihood(Pack(x), _packed) + 2 * FreeParameters;
+    public double Aic(double[][] x) => -2 * Em.LogLikelihood(Checked(x), _packed) + 2 * FreeParameters;
 
     /// <summary>Bayesian information criterion −2·LL + p·ln n, LL the total log-likelihood of <paramref name="x"/>, n its number of rows.</summary>
     public double Bic(double[][] x)
     {
-        var data = Pack(x);
-        return -2 * Em.LogLikelihood(data, _packed) + FreeParameters * Math.Log(data.Rows);
+        var data = Checked(x);
+        return -2 * Em.LogLikelihood(data, _packed) + FreeParameters * Math.Log(data.Length);
     }
 
     /// <summary>Draws <paramref name="n"/> points: first z ~ π, then x ~ N(μ_z, Σ_z) (eq. 8-10), as x = μ_z + L_z ε with ε ~ N(0, I).</summary>
@@ -129,10 +129,10 @@ public sealed class GaussianMixtureModel
         return last;
     }
 
-    private RowMatrix Pack(double[][] x)
+    private double[][] Checked(double[][] x)
     {
         var (_, d) = Validate.Data(x);
         if (d != Dimension) throw new ArgumentException($"x has {d} features but the model was fitted on {Dimension}.", nameof(x));
-        return RowMatrix.FromJagged(x);
+        return x;
     }
 }

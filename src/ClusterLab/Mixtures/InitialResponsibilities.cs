@@ -4,30 +4,24 @@ namespace ClusterLab;
 internal static class InitialResponsibilities
 {
     /// <summary>
-    /// Writes the responsibilities chosen by <paramref name="init"/> into <paramref name="resp"/> (n × k, row-major).
+    /// Writes the responsibilities chosen by <paramref name="init"/> into the workspace.
     /// <see cref="MixtureInit.KMeans"/>: hard, γ(z_nk) = 1 for the cluster of one K-means run (k-means++, one restart) with
     /// <paramref name="seed"/>; <see cref="MixtureInit.Random"/>: uniform draws normalised per row.
     /// </summary>
-    public static void Fill(MixtureInit init, double[][] x, int k, int seed, double[] resp)
+    public static void Fill(MixtureInit init, double[][] x, int k, int seed, EmWorkspace ws)
     {
         switch (init)
         {
-            case MixtureInit.KMeans: FromKMeans(x, k, seed, resp); break;
-            case MixtureInit.Random: Uniform(x.Length, k, seed, resp); break;
+            case MixtureInit.KMeans: ws.SetHard(new KMeans(k) { NInit = 1, Seed = seed }.Fit(x).Labels); break; // z_n = one-hot K-means label
+            case MixtureInit.Random: ws.SetRowMajor(Uniform(x.Length, k, seed)); break;
             default: throw new ArgumentOutOfRangeException(nameof(init), init, $"Init={init} is not a MixtureInit value: use MixtureInit.KMeans or MixtureInit.Random.");
         }
     }
 
-    private static void FromKMeans(double[][] x, int k, int seed, double[] resp)
-    {
-        var labels = new KMeans(k) { NInit = 1, Seed = seed }.Fit(x).Labels;
-        Array.Clear(resp);
-        for (int n = 0; n < labels.Length; n++) resp[n * k + labels[n]] = 1; // z_n = one-hot K-means label
-    }
-
-    private static void Uniform(int n, int k, int seed, double[] resp)
+    private static double[] Uniform(int n, int k, int seed)
     {
         var rng = new Random(seed);
+        var resp = new double[n * k];
         for (int i = 0; i < n; i++)
         {
             var row = resp.AsSpan(i * k, k);
@@ -35,5 +29,6 @@ internal static class InitialResponsibilities
             for (int c = 0; c < k; c++) { row[c] = rng.NextDouble(); sum += row[c]; }
             for (int c = 0; c < k; c++) row[c] /= sum;
         }
+        return resp;
     }
 }

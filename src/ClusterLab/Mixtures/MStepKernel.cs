@@ -1,9 +1,11 @@
+using System.Buffers;
+using System.Numerics.Tensors;
 using ClusterLab.Internal;
 
 namespace ClusterLab;
 
 /// <summary>
-/// The M-step over contiguous rows (scikit-learn's <c>_estimate_gaussian_parameters</c>, full covariances): N_k (24),
+/// The M-step over blocks of rows (scikit-learn's <c>_estimate_gaussian_parameters</c>, full covariances): N_k (24),
 /// μ_k (23), the centred Σ_k (25) plus regCovar·I, π_k (29). Prior validation is assumed.
 /// </summary>
 internal static class MStepKernel
@@ -12,28 +14,20 @@ internal static class MStepKernel
     private const double MachineEpsilon = 2.220446049250313e-16;
 
     /// <summary>Fills the per-block Σ_n γ(z_nk) and Σ_n γ(z_nk) x_n from the workspace's responsibilities (the E-step kernel does it on the fly).</summary>
-    public static void AccumulateMeans(RowMatrix x, EmWorkspace ws)
+    public static void AccumulateMeans(EmWorkspace ws) => Parallelism.For(ws.Blocks, b => AccumulateMeansOfBlock(ws, b));
+
+    /// <summary>Σ_n γ(z_nk) and Σ_n γ(z_nk) x_n over the rows of block <paramref name="b"/>.</summary>
+    public static void AccumulateMeansOfBlock(EmWorkspace ws, int b)
     {
         int k = ws.K, d = ws.D;
-        var resp = ws.Responsibilities!;
-        Parallelism.For(ws.Blocks, b =>
+        var (start, len) = ws.Rows(b);
+        for (int c = 0; c < k; c++)
         {
-            var (start, end) = ws.Rows(b);
-            var mass = ws.BlockMass.AsSpan(b * k, k);
-            var weightedSum = ws.BlockWeightedSum.AsSpan(b * k * d, k * d);
-            mass.Clear(); weightedSum.Clear();
-            for (int n = start; n < end; n++)
-            {
-                var xn = x.Row(n);
-                for (int c = 0; c < k; c++)
-                {
-                    double g = resp[n * k + c];
-                    mass[c] += g;                                      // Σ_n γ(z_nk)  (eq. 24)
-                    var s = weightedSum.Slice(c * d, d);
-                    for (int j = 0; j < d; j++) s[j] += g * xn[j];     // Σ_n γ(z_nk) x_n  (eq. 23)
-                }
-            }
-        });
+            var gamma = ws.Gamma(c, start, len);
+            ws.BlockMass[b * k + c] = TensorPrimitives.Sum<double>(gamma);                                   // Σ_n γ(z_nk)  (eq. 24)
+            for (int j = 0; j < d; j++)
+                ws.BlockWeightedSum[(b * k + c) * d + j] = TensorPrimitives.Dot(gamma, ws.Column(j, start, len)); // Σ_n γ(z_nk) x_n  (eq. 23)
+        }
     }
 
     /// <summary>
@@ -41,7 +35,7 @@ internal static class MStepKernel
     /// runs the covariance pass, and factorises. Returns null and the failing component when some Σ_k + regCovar·I is not
     /// positive definite.
     /// </summary>
-    public static PackedMixture? Run(RowMatrix x, EmWorkspace ws, double regCovar, out int failedComponent)
+    public static PackedMixture? Run(EmWorkspace ws, double regCovar, out int failedComponent)
     {
         int k = ws.K, d = ws.D;
         var sumGamma = new double[k];
@@ -57,7 +51,7 @@ internal static class MStepKernel
             Mean(weightedSum.AsSpan(c * d, d), nk[c], means.AsSpan(c * d, d));
         }
 
-        AccumulateScatter(x, ws, means);
+        Parallelism.For(ws.Blocks, b => AccumulateScatterOfBlock(ws, means, b));
         var scatter = new double[k * d * d];
         ws.ReduceInBlockOrder(ws.BlockScatter, scatter);
         var covariances = new double[k * d * d];
@@ -96,36 +90,34 @@ internal static class MStepKernel
     /// <summary>π_k = N_k / N, with N = Σ_j N_j (= the number of rows, up to the 10ε guards), so that Σ_k π_k = 1.</summary>
     private static double MixingCoefficient(double nk, double n) => nk / n; // (29) π_k = N_k / N
 
-    /// <summary>Per-block Σ_n γ(z_nk)(x_n − μ_k)(x_n − μ_k)ᵀ, lower triangles only.</summary>
-    private static void AccumulateScatter(RowMatrix x, EmWorkspace ws, double[] means)
+    /// <summary>Σ_n γ(z_nk)(x_n − μ_k)(x_n − μ_k)ᵀ over the rows of block <paramref name="b"/>, lower triangles only.</summary>
+    private static void AccumulateScatterOfBlock(EmWorkspace ws, double[] means, int b)
     {
         int k = ws.K, d = ws.D, dd = d * d;
-        var resp = ws.Responsibilities!;
-        Parallelism.For(ws.Blocks, b =>
+        var (start, len) = ws.Rows(b);
+        var rented = ArrayPool<double>.Shared.Rent(2 * d * len);
+        try
         {
-            var (start, end) = ws.Rows(b);
-            var scatter = ws.BlockScatter.AsSpan(b * k * dd, k * dd);
-            scatter.Clear();
-            Span<double> weightedDiff = d <= 64 ? stackalloc double[d] : new double[d];
-            Span<double> diff = d <= 64 ? stackalloc double[d] : new double[d];
-            for (int n = start; n < end; n++)
+            var diff = rented.AsSpan(0, d * len);
+            var weightedDiff = rented.AsSpan(d * len, d * len);
+            for (int c = 0; c < k; c++)
             {
-                var xn = x.Row(n);
-                for (int c = 0; c < k; c++)
+                var gamma = ws.Gamma(c, start, len);
+                var s = ws.BlockScatter.AsSpan((b * k + c) * dd, dd);
+                for (int j = 0; j < d; j++)
                 {
-                    double g = resp[n * k + c];
-                    if (g == 0) continue;
-                    var mu = means.AsSpan(c * d, d);
-                    for (int j = 0; j < d; j++) { diff[j] = xn[j] - mu[j]; weightedDiff[j] = g * diff[j]; }
-                    var s = scatter.Slice(c * dd, dd);
-                    for (int i = 0; i < d; i++)
-                    {
-                        double wi = weightedDiff[i];
-                        var row = s.Slice(i * d, i + 1);
-                        for (int j = 0; j <= i; j++) row[j] += wi * diff[j]; // γ(z_nk)(x_n − μ_k)(x_n − μ_k)ᵀ, lower triangle
-                    }
+                    var dj = diff.Slice(j * len, len);
+                    TensorPrimitives.Subtract(ws.Column(j, start, len), means[c * d + j], dj);    // x_nj − μ_kj
+                    TensorPrimitives.Multiply(dj, gamma, weightedDiff.Slice(j * len, len));     // γ(z_nk)(x_nj − μ_kj)
                 }
+                for (int i = 0; i < d; i++)
+                    for (int j = 0; j <= i; j++)                                                 // Σ_n γ(z_nk)(x_ni − μ_ki)(x_nj − μ_kj)
+                        s[i * d + j] = TensorPrimitives.Dot(weightedDiff.Slice(i * len, len), diff.Slice(j * len, len));
             }
-        });
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
     }
 }
