@@ -118,4 +118,13 @@ public class ValidationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.Blobs(10, 2, 0, 1.0, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Datasets.ElongatedBlobs(2, 0));
     }
+
+    [Fact]
+    public void OverflowIsReportedNotReturned()
+    {
+        double[][] huge = [[1e200, 0], [-1e200, 0], [3e200, 1e200], [-2e200, 5e199]];
+        Assert.Contains("too large in magnitude", Assert.Throws<InvalidOperationException>(() => new KMeans(2) { Seed = 0 }.Fit(huge)).Message);
+        Assert.Throws<InvalidOperationException>(() => new MiniBatchKMeans(2) { Seed = 0 }.Fit(huge));
+        Assert.Throws<InvalidOperationException>(() => Silhouette.Samples(huge, [0, 0, 1, 1]));
+    }
 }

@@ -32,6 +32,7 @@ public sealed class KMeans
     /// <summary>Runs K-means on <paramref name="x"/>, shape (nSamples, nFeatures).</summary>
     /// <returns>The fitted model of the best restart, with canonical labels (numbered by first appearance).</returns>
     /// <exception cref="ArgumentException">Null, empty, ragged or non-finite data, k outside 1 … n, fewer distinct points than k, initial centroids of the wrong shape, or a setting out of range.</exception>
+    /// <exception cref="InvalidOperationException">The data are too large in magnitude: distances overflow double precision.</exception>
     public KMeansModel Fit(double[][] x)
     {
         var (n, d) = Validate.Data(x);
@@ -57,7 +58,8 @@ public sealed class KMeans
             var result = lloyd.Run(init, MaxIter, tol, KeepHistory);
             if (best is null || result.Inertia < best.Inertia) best = result;
         }
-        return ToModel(best!, mean, d);
+        Validate.FiniteResult(best!.Inertia, "inertia");
+        return ToModel(best, mean, d);
     }
 
     private static double[] Centred(double[][] centroids, double[] mean)

@@ -35,6 +35,7 @@ public sealed class MiniBatchKMeans
     /// <summary>Fits on <paramref name="x"/>, shape (nSamples, nFeatures). The model's inertia is computed on the full data.</summary>
     /// <returns>The fitted model; <see cref="KMeansModel.Iterations"/> counts passes over the data (⌈steps · batch / n⌉) and <see cref="KMeansModel.History"/> is empty.</returns>
     /// <exception cref="ArgumentException">Null, empty, ragged or non-finite data, k outside 1 … n, fewer distinct points than k, or a setting out of range.</exception>
+    /// <exception cref="InvalidOperationException">The data are too large in magnitude: distances overflow double precision.</exception>
     public KMeansModel Fit(double[][] x)
     {
         var (n, d) = Validate.Data(x);
@@ -63,6 +64,7 @@ public sealed class MiniBatchKMeans
             nearest.Assign(data.Data, s, Math.Min(n, s + Lloyd.BlockRows), labels);
         });
         double inertia = new Inertia(data).Compute(centers, labels);
+        Validate.FiniteResult(inertia, "inertia");
         var map = CanonicalLabels.Map(labels, K);
         int passes = (int)Math.Ceiling((double)steps * run.Batch / n);
         return new KMeansModel(CanonicalLabels.Reorder(centers, map, d, mean), CanonicalLabels.Apply(labels, map), inertia, passes, []);

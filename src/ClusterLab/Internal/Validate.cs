@@ -100,4 +100,11 @@ internal static class Validate
             return h.ToHashCode();
         }
     }
+
+    /// <summary>Throws when a computed figure overflowed (data of huge magnitude), instead of returning ∞ or NaN.</summary>
+    public static void FiniteResult(double value, string what)
+    {
+        if (!double.IsFinite(value))
+            throw new InvalidOperationException($"The {what} is {value}: the data are too large in magnitude for double precision. Scale the data first (for example Datasets.Standardize).");
+    }
 }

@@ -15,6 +15,7 @@ public static class Silhouette
     /// <param name="labels">Cluster of every point, length nSamples; any integer ids.</param>
     /// <returns>s_i ∈ [−1, 1], length nSamples.</returns>
     /// <exception cref="ArgumentException">Fewer than 2 or more than n − 1 distinct labels, or bad data.</exception>
+    /// <exception cref="InvalidOperationException">The data are too large in magnitude: distances overflow double precision.</exception>
     public static double[] Samples(double[][] x, int[] labels)
     {
         var (n, d) = Validate.Data(x);
@@ -25,6 +26,7 @@ public static class Silhouette
         var sorted = ClusterSortedColumns.Build(x, ids, k);
         var s = new double[n];
         Parallelism.For(Parallelism.BlockCount(n, BlockRows), b => SampleBlock(sorted, b, s));
+        foreach (var v in s) Validate.FiniteResult(v, "silhouette coefficient");
         return s;
     }
 
