@@ -230,6 +230,17 @@ public sealed class GaussianMixtureTests
         Assert.Contains("empty", Assert.Throws<ArgumentException>(() => new GaussianMixture(2).Fit([])).Message);
         Assert.Contains("ragged", Assert.Throws<ArgumentException>(() => new GaussianMixture(1).Fit([[0.0, 1.0], [2.0]])).Message);
         Assert.Contains("finite", Assert.Throws<ArgumentException>(() => new GaussianMixture(1).Fit([[0.0, double.PositiveInfinity]])).Message);
+        // K-means initialisation needs k distinct points.
+        double[][] twoDistinct = [[0.0, 0.0], [0.0, 0.0], [0.0, 0.0], [1.0, 1.0], [1.0, 1.0]];
+        Assert.Contains("distinct", Assert.ThrowsAny<ArgumentException>(() => new GaussianMixture(3) { Seed = 0 }.Fit(twoDistinct)).Message);
+    }
+
+    [Fact]
+    public void Data_too_large_for_double_precision_fail_clearly_instead_of_NaN()
+    {
+        double[][] x = [[0.0, 0.0], [1e200, 1e200], [1.0, 0.0]];
+        var e = Assert.Throws<InvalidOperationException>(() => new GaussianMixture(1) { Init = MixtureInit.Random, Seed = 0 }.Fit(x));
+        Assert.Contains("scale the input data", e.Message);
     }
 
     public static IEnumerable<object[]> BadSettings()
