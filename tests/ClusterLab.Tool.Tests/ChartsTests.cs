@@ -417,6 +417,12 @@ public class ChartsTests
         Assert.All(traces.Skip(Traces(a).Length), t => Assert.NotEqual("x", t.GetProperty("xaxis").GetString()));
         // the original figures are unchanged
         Assert.False(Traces(a)[0].TryGetProperty("xaxis", out _));
+        // shapes (the slider chart's ellipses) move to their subplot
+        var withShapes = Layout(Charts.Grid([a, Charts.EmSlider(X, [new EmIteration(Mixture, -1)])]));
+        var shapes = withShapes.GetProperty("shapes").EnumerateArray().ToArray();
+        Assert.Equal(3 * 2, shapes.Length);
+        Assert.All(shapes, sh => Assert.Equal("x2", sh.GetProperty("xref").GetString()));
+        Assert.False(withShapes.TryGetProperty("sliders", out _));
     }
 
     [Fact]

@@ -143,9 +143,10 @@ public static partial class Charts
 
     /// <summary>
     /// Figures side by side in a grid of subplots, filled row by row: each keeps its traces, axis labels, axis ranges and
-    /// annotations; its title becomes the subplot title. Colour bars are hidden; legend entries repeated across subplots are shown once.
+    /// data-anchored annotations and shapes; its title becomes the subplot title. Colour bars are hidden, sliders dropped
+    /// (a slider chart shows its first step); legend entries repeated across subplots are shown once.
     /// </summary>
-    /// <param name="figures">The figures, at least one (sliders are dropped).</param>
+    /// <param name="figures">The figures, at least one.</param>
     /// <param name="columns">Subplots per row. Default 2. Range: ≥ 1.</param>
     /// <param name="title">Title of the whole grid.</param>
     /// <exception cref="ArgumentException">No figures, a null figure, or columns &lt; 1.</exception>
@@ -178,6 +179,15 @@ public static partial class Charts
             }
             CopyAxisSettings(layouts[p].GetValueOrDefault("xaxis"), (Props)b.Layout["xaxis" + s]!);
             CopyAxisSettings(layouts[p].GetValueOrDefault("yaxis"), (Props)b.Layout["yaxis" + s]!, s);
+            if (layouts[p].GetValueOrDefault("shapes") is IEnumerable<Props> shapes)
+                foreach (var shape in shapes.Where(sh => (string?)sh.GetValueOrDefault("xref") == "x"))
+                {
+                    var copy = new Props();
+                    foreach (var (k, v) in shape) copy[k] = v;
+                    copy["xref"] = "x" + s;
+                    copy["yref"] = "y" + s;
+                    b.Shapes.Add(copy);
+                }
             if (layouts[p].GetValueOrDefault("annotations") is IEnumerable<Props> notes)
                 foreach (var note in notes.Where(n => (string?)n.GetValueOrDefault("xref") == "x"))
                 {
