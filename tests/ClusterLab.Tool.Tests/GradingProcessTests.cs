@@ -56,7 +56,7 @@ public class GradingProcessTests
 
     private static GradeOptions Options(string outDir, string? manual = null) => new()
     {
-        OutDir = outDir, Timeout = 3, Grace = 1, CellTimeout = 2, Jobs = 2, Progress = false, ManualCsv = manual,
+        OutDir = outDir, Timeout = 10, Grace = 2, CellTimeout = 5, Jobs = 2, Progress = false, ManualCsv = manual,
         Runner = new RunnerCommand("python3", [FakeRunner()]),
     };
 
@@ -112,7 +112,7 @@ public class GradingProcessTests
         var feedback = File.ReadAllText(Path.Combine(outDir, "feedback", "cat.html"));
         Assert.Contains("was edited; the original was restored", feedback);
         Assert.DoesNotContain("42.5", feedback);
-        Assert.Contains("ran longer than 3 s", File.ReadAllText(Path.Combine(outDir, "feedback", "dan.html")));
+        Assert.Contains("ran longer than 10 s", File.ReadAllText(Path.Combine(outDir, "feedback", "dan.html")));
     }
 
     [Fact]

@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using ClusterLab.Tool.Grading;
+using static ClusterLab.Tool.Tests.GradingFixtures;
+
+namespace ClusterLab.Tool.Tests;
+
+/// <summary>
+/// The two assignments, graded for real: sample submissions under Submissions/&lt;hw&gt;/ run in child processes of this
+/// tool (<c>clusterlab run</c> with the C# kernel). Slow (a few minutes): each notebook starts its own kernel.
+/// </summary>
+public class GradingAssignmentTests
+{
+    private static string Repo([CallerFilePath] string here = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
+    private static string SourceOf(string hw) => Path.Combine(Repo(), "assignments", hw, "source", hw + ".ipynb");
+    private static string SubmissionsOf(string hw) => Path.Combine(Repo(), "tests", "ClusterLab.Tool.Tests", "Submissions", hw);
+
+    private static IReadOnlyList<Submission> Grade(string hw, string folder, string outDir, string? manual = null)
+    {
+        var options = new GradeOptions { OutDir = outDir, CellTimeout = 60, Timeout = 150, Grace = 30, Jobs = 2, Progress = false, ManualCsv = manual };
+        var subs = Grader.Find(folder);
+        return Grader.Grade(GradeCommand.Create(Assignment.Load(SourceOf(hw)), options, subs), subs);
+    }
+
+    [Theory]
+    [InlineData("hw1-gaussian-mle")]
+    [InlineData("hw2-em")]
+    public void CommittedReleaseIsUpToDateAndHidesSolutions(string hw)
+    {
+        var dir = TempDir("release-" + hw);
+        var made = ReleaseCommand.Release(SourceOf(hw), dir);
+        var committed = Path.Combine(Repo(), "assignments", hw, "release", hw + ".ipynb");
+        Assert.Equal(File.ReadAllText(made), File.ReadAllText(committed));
+        var text = File.ReadAllText(committed);
+        foreach (var marker in new[] { "BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "-hidden\"", "Enumerable.Range(0, 40)" })
+            Assert.DoesNotContain(marker, text);
+        Assert.Equal(20, Assignment.Load(SourceOf(hw)).Points);
+    }
+
+    [Fact]
+    public void Hw1ClassIsGradedWithEveryNumberAndStatus()
+    {
+        var dir = TempDir("hw1");
+        var folder = SubmissionsOf("hw1-gaussian-mle");
+        var before = Hashes(folder);
+        var outDir = Path.Combine(dir, "graded");
+        var subs = Grade("hw1-gaussian-mle", folder, outDir);
+
+        Assert.Equal(
+            """
+            student,q1-derivation,q2-mu,q3-sigma2,q4-loglik,total,status
+            complete,,4,4,4,12,ok
+            exit,,4,4,0,8,crashed
+            hang,,4,0,0,4,timeout
+            huge,,4,4,4,12,ok
+            malformed,,0,0,0,0,malformed
+            partial,,2,0,0,2,ok
+            stackoverflow,,0,0,0,0,crashed
+            tampered,,4,0,4,8,ok
+
+            """.Replace("\r", ""),
+            File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
+        Assert.Equal(before, Hashes(folder));
+
+        // partial hard-coded the public answer: the public check passes, the hidden one does not
+        var partial = subs.Single(s => s.Student == "partial").Scores["q2-mu"].Checks;
+        Assert.Equal([true, false], partial.Select(c => c.Passed));
+        Assert.Equal(
+            ["locked cell q3-sigma2 (cell q3-tests) was edited; the original was restored.", "cell q4-loglik (cell q4-tests) was deleted; it was re-inserted."],
+            subs.Single(s => s.Student == "tampered").Flags);
+
+        var feedback = File.ReadAllText(Path.Combine(outDir, "feedback", "tampered.html"));
+        Assert.Contains("q3-sigma2-hidden (hidden test)", feedback);
+        Assert.Contains("expected 0.484722, got 0.581667", feedback);         // the public check's message
+        foreach (var secret in new[] { "Math.Sin(1.7", "hidden3", "Math.Cos(2.3", "mle4", "BEGIN HIDDEN" })
+            Assert.DoesNotContain(secret, feedback);
+
+        var manual = Csv.Parse(File.ReadAllText(Path.Combine(outDir, "manual.csv")));
+        Assert.Equal(9, manual.Count);
+        Assert.Equal(["partial", "q1-derivation", "8", "", "The mean is the average, $\\hat\\mu=\\bar x$."], manual.Single(r => r[0] == "partial"));
+
+        var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!;
+        Assert.Equal(46, summary["earned"]!.GetValue<double>());
+        Assert.Equal(160, summary["possible"]!.GetValue<double>());
+        Assert.Equal(2, summary["status_counts"]!["crashed"]!.GetValue<int>());
+
+        // hand-given points merge into the gradebook; nothing is re-run for this check of the report alone
+        var scores = Path.Combine(dir, "scores.csv");
+        File.WriteAllText(scores, "student,question,points\ncomplete,q1-derivation,7\npartial,q1-derivation,1.5\n");
+        var context = GradeCommand.Create(Assignment.Load(SourceOf("hw1-gaussian-mle")), new GradeOptions { OutDir = outDir, ManualCsv = scores }, subs);
+        foreach (var s in subs) new CollectManualAnswers().Apply(s, context);
+        new WriteGradebook().Apply(subs, context);
+        var book = File.ReadAllText(Path.Combine(outDir, "gradebook.csv"));
+        Assert.Contains("\ncomplete,7,4,4,4,19,ok\n", book);
+        Assert.Contains("\npartial,1.5,2,0,0,3.5,ok\n", book);
+    }
+
+    [Fact]
+    public void Hw2SubmissionsAreGradedAgainstTheLibrary()
+    {
+        var dir = TempDir("hw2");
+        var outDir = Path.Combine(dir, "graded");
+        var subs = Grade("hw2-em", SubmissionsOf("hw2-em"), outDir);
+        Assert.Equal(
+            """
+            student,q1-estep,q2-mstep,q3-loglik,q4-faithful,total,status
+            complete,6,6,4,4,20,ok
+            partial,5,6,0,0,11,ok
+
+            """.Replace("\r", ""),
+            File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
+        // the naive E-step (no log-sum-exp) fails only the hidden far-away check
+        var estep = subs.Single(s => s.Student == "partial").Scores["q1-estep"].Checks;
+        Assert.Equal(["q1-estep-far"], estep.Where(c => !c.Passed).Select(c => c.Spec.Id));
+    }
+}
