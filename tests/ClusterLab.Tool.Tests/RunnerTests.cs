@@ -153,7 +153,7 @@ public sealed class RunnerFailureTests
     {
         var outDir = TempDir("endless");
         var results = Path.Combine(outDir, "r.jsonl");
-        var run = Run(["run", Path.Combine(NotebooksDir, "endless.ipynb"), "--out", outDir, "--cell-timeout", "15", "--results", results], killAfterSeconds: 180);
+        var run = Run(["run", Path.Combine(NotebooksDir, "endless.ipynb"), "--out", outDir, "--cell-timeout", "20", "--results", results], killAfterSeconds: 300);
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("TIMEOUT", run.Stdout);
         var cells = CodeCells(Path.Combine(outDir, "endless.ipynb"));

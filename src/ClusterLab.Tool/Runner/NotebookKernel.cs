@@ -62,6 +62,17 @@ public sealed class NotebookKernel : IDisposable
     public List<string> LoadedExtensions { get; } = [];
 
     /// <summary>
+    /// Compiles and runs a trivial submission so that the first cell's time budget does not include the kernel's
+    /// start-up (loading Roslyn takes seconds, many on a busy machine). Returns false if that did not finish in <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> WarmUpAsync(TimeSpan timeout)
+    {
+        _current = null;
+        var send = Task.Run(() => _kernel.SendAsync(new SubmitCode("0", "csharp")));
+        return await Task.WhenAny(send, Task.Delay(timeout)) == send;
+    }
+
+    /// <summary>
     /// Runs <paramref name="code"/>, recording its outputs into <paramref name="recorder"/>. Waits at most
     /// <paramref name="timeout"/>; then cancels, gives the cell <paramref name="grace"/> to stop, and reports a time-out.
     /// </summary>

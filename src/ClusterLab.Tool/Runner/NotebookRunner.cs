@@ -72,7 +72,14 @@ public static class NotebookRunner
         {
             // Like VS Code, the kernel's working folder is the notebook's folder (relative file paths in cells).
             Environment.CurrentDirectory = baseDir;
-            for (var i = 0; i < doc.Cells.Count; i++)
+            var warmedUp = await kernel.WarmUpAsync(options.CellTimeout > TimeSpan.FromMinutes(2) ? options.CellTimeout : TimeSpan.FromMinutes(2));
+            if (!warmedUp)
+            {
+                status = "timeout";
+                message = "the C# kernel did not start within its time budget";
+                abandoned = true;
+            }
+            for (var i = 0; warmedUp && i < doc.Cells.Count; i++)
             {
                 var cell = doc.Cells[i];
                 if (NotebookDocument.CellType(cell) != "code") continue;
