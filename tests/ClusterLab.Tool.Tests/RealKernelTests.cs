@@ -42,8 +42,15 @@ public class RealKernelTests
         Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
         var log = Dotnet(Path.GetDirectoryName(notebook)!,
             $"repl --run \"{notebook}\" --exit-after-run --output-path \"{outPath}\"", TimeSpan.FromMinutes(3), allowFailure: true);
-        Assert.True(File.Exists(outPath), $"dotnet repl wrote no notebook:\n{log}");
-        return ReadOutputs(outPath);
+        try
+        {
+            Assert.True(File.Exists(outPath), $"dotnet repl wrote no notebook:\n{log}");
+            return ReadOutputs(outPath);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(outPath)!, recursive: true);
+        }
     }
 
     private static List<Output> ReadOutputs(string path)
