@@ -36,12 +36,12 @@ public class RealKernelTests
     internal static List<Output> RunInRealKernel(string notebook)
     {
         Assert.True(File.Exists(Path.Combine(Repo, "artifacts", "kit", "ClusterLab.Notebooks.dll")), "artifacts/kit is missing: build first");
-        Dotnet(Repo, "tool restore", TimeSpan.FromMinutes(3));
+        Dotnet(Repo, "tool restore", TimeSpan.FromMinutes(10));
 
         var outPath = Path.Combine(Path.GetTempPath(), "clusterlab-real-kernel", Guid.NewGuid().ToString("N"), Path.GetFileName(notebook));
         Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
         var log = Dotnet(Path.GetDirectoryName(notebook)!,
-            $"repl --run \"{notebook}\" --exit-after-run --output-path \"{outPath}\"", TimeSpan.FromMinutes(3), allowFailure: true);
+            $"repl --run \"{notebook}\" --exit-after-run --output-path \"{outPath}\"", TimeSpan.FromMinutes(10), allowFailure: true);
         try
         {
             Assert.True(File.Exists(outPath), $"dotnet repl wrote no notebook:\n{log}");
