@@ -37,62 +37,85 @@ internal static class EStepKernel
     {
         int k = m.K, d = m.D;
         var (start, len) = ws.Rows(b);
-        // Scratch: the weighted log-probabilities of every component (or γ itself), d centred columns, y, q, max, sum.
-        int logProbSize = ws.Responsibilities is null ? k * len : 0;
+        // Scratch: the log-probabilities a_nk when γ is not kept (else a_nk is computed in γ's place), d centred columns, y, q, max, sum.
+        bool keep = ws.Responsibilities is not null;
+        int logProbSize = keep ? 0 : k * len;
         var rented = ArrayPool<double>.Shared.Rent(logProbSize + (d + 4) * len);
         try
         {
-            var scratch = rented.AsSpan();
-            var diff = scratch.Slice(logProbSize, d * len);
-            var y = scratch.Slice(logProbSize + d * len, len);
-            var q = scratch.Slice(logProbSize + (d + 1) * len, len);
-            var max = scratch.Slice(logProbSize + (d + 2) * len, len);
-            var sum = scratch.Slice(logProbSize + (d + 3) * len, len);
-            Span<double> LogProb(int c) => ws.Responsibilities is null ? rented.AsSpan(c * len, len) : ws.Gamma(c, start, len);
+            var a = keep ? new Columns(ws.Responsibilities!, start, ws.N, len) : new Columns(rented, 0, len, len);
+            var scratch = rented.AsSpan(logProbSize);
+            var diff = scratch[..(d * len)];
+            var y = scratch.Slice(d * len, len);
+            var q = scratch.Slice((d + 1) * len, len);
+            var max = scratch.Slice((d + 2) * len, len);
+            var sum = scratch.Slice((d + 3) * len, len);
 
-            for (int c = 0; c < k; c++) // a_nk = ln π_k + ln N(x_n | μ_k, Σ_k)
-            {
-                var mu = m.Mean(c);
-                var w = m.InverseFactor(c);
-                for (int j = 0; j < d; j++) TensorPrimitives.Subtract(ws.Column(j, start, len), mu[j], diff.Slice(j * len, len));
-                q.Clear();
-                for (int i = 0; i < d; i++)
-                {
-                    TensorPrimitives.Multiply(diff[..len], w[i * d], y);                              // y_i = Σ_{j≤i} (L⁻¹)_ij (x_j − μ_j)
-                    for (int j = 1; j <= i; j++) TensorPrimitives.MultiplyAdd(diff.Slice(j * len, len), w[i * d + j], y, y);
-                    TensorPrimitives.MultiplyAdd(y, y, q, q);                                       // q = ‖L⁻¹(x − μ)‖², Mahalanobis²
-                }
-                var a = LogProb(c);
-                TensorPrimitives.Multiply(q, -0.5, a);
-                TensorPrimitives.Add(a, m.LogWeights[c] + m.LogNormalisers[c], a);                 // ln π_k − ½ d ln 2π − ½ ln|Σ_k| − ½ q
-            }
-
-            // ln p(x_n) = ln Σ_k e^{a_nk} = m_n + ln Σ_k e^{a_nk − m_n}, m_n = max_k a_nk (log-sum-exp: no overflow, no 0/0)
-            LogProb(0).CopyTo(max);
-            for (int c = 1; c < k; c++) TensorPrimitives.Max(max, LogProb(c), max);
-            sum.Clear();
-            for (int c = 0; c < k; c++)
-            {
-                var a = LogProb(c);
-                TensorPrimitives.Subtract(a, max, a);
-                TensorPrimitives.Exp(a, a);                                                         // e^{a_nk − m_n}
-                TensorPrimitives.Add(sum, a, sum);
-            }
-            TensorPrimitives.Log(sum, y);
-            TensorPrimitives.Add(y, max, y);                                                        // y_n = ln p(x_n)  (eq. 5)
-            double logLikelihood = TensorPrimitives.Sum(y);
+            for (int c = 0; c < k; c++) WeightedLogDensity(ws, m, c, start, a[c], diff, y, q);
+            LogSumExpOverComponents(a, k, max, sum, y);
+            double logLikelihood = TensorPrimitives.Sum(y);                               // Σ_{n in block} ln p(x_n)  (eq. 5)
             ws.BlockBadRow[b] = double.IsFinite(logLikelihood) ? -1 : start + FirstNonFinite(y);
             ws.BlockLogLikelihood[b] = logLikelihood;
-            if (ws.Responsibilities is null || ws.BlockBadRow[b] >= 0) return;
-
-            TensorPrimitives.Reciprocal(sum, sum);
-            for (int c = 0; c < k; c++) TensorPrimitives.Multiply(ws.Gamma(c, start, len), sum, ws.Gamma(c, start, len)); // γ(z_nk) = e^{a_nk − m_n} / Σ_j e^{a_nj − m_n}  (eq. 13)
+            if (!keep || ws.BlockBadRow[b] >= 0) return;
+            Responsibilities(a, k, sum);
             if (accumulate) MStepKernel.AccumulateMeansOfBlock(ws, b);
         }
         finally
         {
             ArrayPool<double>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>k columns of one block's rows inside a larger buffer: column c starts at offset + c · stride.</summary>
+    private readonly record struct Columns(double[] Buffer, int Offset, int Stride, int Length)
+    {
+        public Span<double> this[int c] => Buffer.AsSpan(Offset + c * Stride, Length);
+    }
+
+    /// <summary>a_nk = ln π_k + ln N(x_n | μ_k, Σ_k) for the block's rows, through q = ‖L_k⁻¹(x_n − μ_k)‖².</summary>
+    private static void WeightedLogDensity(EmWorkspace ws, PackedMixture m, int c, int start, Span<double> a,
+        Span<double> diff, Span<double> y, Span<double> q)
+    {
+        int d = m.D, len = a.Length;
+        var mu = m.Mean(c);
+        var w = m.InverseFactor(c);
+        for (int j = 0; j < d; j++) TensorPrimitives.Subtract(ws.Column(j, start, len), mu[j], diff.Slice(j * len, len));
+        q.Clear();
+        for (int i = 0; i < d; i++)
+        {
+            TensorPrimitives.Multiply(diff[..len], w[i * d], y);                                  // y_i = Σ_{j≤i} (L⁻¹)_ij (x_j − μ_j)
+            for (int j = 1; j <= i; j++) TensorPrimitives.MultiplyAdd(diff.Slice(j * len, len), w[i * d + j], y, y);
+            TensorPrimitives.MultiplyAdd(y, y, q, q);                                           // q = ‖L⁻¹(x − μ)‖² = (x − μ)ᵀ Σ⁻¹ (x − μ)
+        }
+        TensorPrimitives.Multiply(q, -0.5, a);
+        TensorPrimitives.Add(a, m.LogWeights[c] + m.LogNormalisers[c], a);                     // a_nk = ln π_k − ½ d ln 2π − ½ ln|Σ_k| − ½ q
+    }
+
+    /// <summary>
+    /// ln p(x_n) = ln Σ_k e^{a_nk} into <paramref name="logPx"/>; leaves e^{a_nk − m_n} in <paramref name="a"/> and their sum in
+    /// <paramref name="sum"/>.
+    /// </summary>
+    private static void LogSumExpOverComponents(Columns a, int k, Span<double> max, Span<double> sum, Span<double> logPx)
+    {
+        a[0].CopyTo(max);
+        for (int c = 1; c < k; c++) TensorPrimitives.Max(max, a[c], max);                    // m_n = max_k a_nk
+        sum.Clear();
+        for (int c = 0; c < k; c++)
+        {
+            TensorPrimitives.Subtract(a[c], max, a[c]);
+            TensorPrimitives.Exp(a[c], a[c]);                                                   // e^{a_nk − m_n} ≤ 1, the largest is 1
+            TensorPrimitives.Add(sum, a[c], sum);
+        }
+        TensorPrimitives.Log(sum, logPx);
+        TensorPrimitives.Add(logPx, max, logPx); // ln p(x_n) = ln Σ_k e^{a_nk} = m_n + ln Σ_k e^{a_nk − m_n}: no overflow, no 0/0  (eq. 5)
+    }
+
+    /// <summary>γ(z_nk) from the shifted exponentials e^{a_nk − m_n} and their sum, in place.</summary>
+    private static void Responsibilities(Columns shifted, int k, Span<double> sum)
+    {
+        TensorPrimitives.Reciprocal(sum, sum);
+        for (int c = 0; c < k; c++)
+            TensorPrimitives.Multiply(shifted[c], sum, shifted[c]); // (13) γ(z_nk) = π_k N(x_n|μ_k,Σ_k) / Σ_j π_j N(x_n|μ_j,Σ_j) = e^{a_nk − m_n} / Σ_j e^{a_nj − m_n}
     }
 
     private static int FirstNonFinite(ReadOnlySpan<double> v)
