@@ -93,7 +93,7 @@ public static class RunnerHarness
         return path;
     }
 
-    private static string DotnetHost()
+    public static string DotnetHost()
     {
         if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h)) return h;
         if (Environment.ProcessPath is { } exe && Path.GetFileNameWithoutExtension(exe) == "dotnet") return exe;
