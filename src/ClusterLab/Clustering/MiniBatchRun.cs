@@ -16,6 +16,8 @@ internal sealed class MiniBatchRun
     private readonly NearestCentroid _nearest;
     private readonly int[] _batchIdx, _batchLabels;
     private readonly double[] _counts;
+    private readonly double[] _gather, _batchSums;
+    private readonly int[] _batchCounts;
 
     public MiniBatchRun(RowMatrix x, int k, int batch, Random rng, double reassignmentRatio, int? maxNoImprovement)
     {
@@ -24,6 +26,9 @@ internal sealed class MiniBatchRun
         _nearest = new NearestCentroid(k, _d);
         _batchIdx = new int[batch]; _batchLabels = new int[batch];
         _counts = new double[k];
+        _gather = new double[4 * _d];
+        _batchSums = new double[k * _d];
+        _batchCounts = new int[k];
     }
 
     /// <summary>Points per step.</summary>
@@ -78,35 +83,50 @@ internal sealed class MiniBatchRun
     private double BatchInertia(int[] idx, double[] centers, bool assign)
     {
         _nearest.Prepare(centers);
+        int d = _d, t = 0;
         double s = 0;
-        for (int t = 0; t < idx.Length; t++)
+        Span<int> four = stackalloc int[4];
+        if (_nearest.PointLanesPay)
         {
-            var xi = _x.Row(idx[t]);
-            int j = _nearest.Nearest(xi);
-            if (assign) _batchLabels[t] = j;
-            s += SquaredDistance.Compute(xi, centers.AsSpan(j * _d, _d));
+            for (; t + 4 <= idx.Length; t += 4)
+            {
+                for (int p = 0; p < 4; p++) _x.Row(idx[t + p]).CopyTo(_gather.AsSpan(p * d, d));
+                _nearest.Nearest4(_gather, four);
+                for (int p = 0; p < 4; p++) s += Keep(t + p, four[p], idx, centers, assign);
+            }
         }
+        for (; t < idx.Length; t++) s += Keep(t, _nearest.Nearest(_x.Row(idx[t])), idx, centers, assign);
         return s;
+    }
+
+    private double Keep(int t, int j, int[] idx, double[] centers, bool assign)
+    {
+        if (assign) _batchLabels[t] = j;
+        return SquaredDistance.Compute(_x.Row(idx[t]), centers.AsSpan(j * _d, _d));
     }
 
     /// <summary>μ_j ← (count_j · μ_j + Σ_{batch points in j} x) / (count_j + m_j): every point moves its centroid with rate 1 / count.</summary>
     private void UpdateCenters(double[] centers)
     {
+        int d = _d;
+        Array.Clear(_batchSums); Array.Clear(_batchCounts);
+        for (int t = 0; t < Batch; t++)
+        {
+            int j = _batchLabels[t];
+            _batchCounts[j]++;
+            var xi = _x.Row(_batchIdx[t]);
+            var s = _batchSums.AsSpan(j * d, d);
+            for (int f = 0; f < d; f++) s[f] += xi[f];
+        }
         for (int j = 0; j < _k; j++)
         {
-            int m = 0;
-            for (int t = 0; t < Batch; t++) if (_batchLabels[t] == j) m++;
+            int m = _batchCounts[j];
             if (m == 0) continue;
-            var c = centers.AsSpan(j * _d, _d);
-            for (int f = 0; f < _d; f++) c[f] *= _counts[j];
-            for (int t = 0; t < Batch; t++)
-            {
-                if (_batchLabels[t] != j) continue;
-                var xi = _x.Row(_batchIdx[t]);
-                for (int f = 0; f < _d; f++) c[f] += xi[f];
-            }
-            _counts[j] += m;
-            for (int f = 0; f < _d; f++) c[f] /= _counts[j];
+            var c = centers.AsSpan(j * d, d);
+            var s = _batchSums.AsSpan(j * d, d);
+            double total = _counts[j] + m;
+            for (int f = 0; f < d; f++) c[f] = (c[f] * _counts[j] + s[f]) / total;
+            _counts[j] = total;
         }
     }
 
@@ -114,9 +134,11 @@ internal sealed class MiniBatchRun
     private void Reassign(double[] centers)
     {
         double max = _counts.Max();
+        bool any = false;
+        for (int j = 0; j < _k; j++) any |= _counts[j] < _reassignmentRatio * max;
+        if (!any) return;
         var low = new List<int>();
         for (int j = 0; j < _k; j++) if (_counts[j] < _reassignmentRatio * max) low.Add(j);
-        if (low.Count == 0) return;
         if (low.Count > Batch / 2)   // never reassign more than half the batch: keep the ones with the largest counts
             low = low.OrderBy(j => _counts[j]).ThenBy(j => j).Take(Batch / 2).OrderBy(j => j).ToList();
         if (low.Count == 0) return;
