@@ -54,7 +54,7 @@ public sealed class GaussianMixture
         EmRun? best = null;
         for (int run = 0; run < runs; run++)
         {
-            var theta0 = given ?? Initialise(x, ws, seeds[run]);   // 1. initialise
+            var theta0 = given ?? Initialise(x, ws, seeds[run]); // 1. initialise
             var result = RunEm(ws, theta0);
             if (best is null || result.LogLikelihood > best.LogLikelihood) best = result;
         }
@@ -68,18 +68,18 @@ public sealed class GaussianMixture
     {
         int n = ws.N;
         var history = new List<EmIteration>();
-        double logLikelihood = EStep(ws, theta);               // 2. E-step at θ_0
+        double logLikelihood = EStep(ws, theta);             // 2. E-step at θ_0
         double previousLowerBound = double.NegativeInfinity;
         bool converged = false;
         int iterations = 0;
         for (int t = 1; t <= MaxIter && !converged; t++)
         {
             iterations = t;
-            double lowerBound = logLikelihood / n;                 // mean ln p(x_n | θ_{t−1}): scikit-learn's lower bound at iteration t
-            theta = MStep(ws);                                  // 3. M-step: θ_t from γ(z_nk) at θ_{t−1}
-            logLikelihood = EStep(ws, theta);                   // 4. evaluate ln p(X | θ_t) (its γ feed the next M-step)
+            double lowerBound = logLikelihood / n;           // mean ln p(x_n | θ_{t−1}): scikit-learn's lower bound at iteration t
+            theta = MStep(ws);                               // 3. M-step: θ_t from γ(z_nk) at θ_{t−1}
+            logLikelihood = EStep(ws, theta);                // 4. evaluate ln p(X | θ_t) (its γ feed the next M-step)
             history.Add(new EmIteration(theta.ToParameters(), logLikelihood));
-            converged = Math.Abs(lowerBound - previousLowerBound) < Tol;
+            converged = Math.Abs(lowerBound - previousLowerBound) < Tol; // change of the mean log-likelihood (lagged, as scikit-learn)
             previousLowerBound = lowerBound;
         }
         return new EmRun(theta, logLikelihood, converged, iterations, history);

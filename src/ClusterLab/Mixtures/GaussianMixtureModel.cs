@@ -46,7 +46,7 @@ public sealed class GaussianMixtureModel
     public bool Converged { get; }
     /// <summary>EM iterations run (scikit-learn's <c>n_iter_</c>).</summary>
     public int Iterations { get; }
-    /// <summary>One entry per EM iteration; the last one holds <see cref="Parameters"/> and <see cref="LogLikelihood"/>.</summary>
+    /// <summary>One entry per EM iteration of the kept run; the last one holds <see cref="Parameters"/> and <see cref="LogLikelihood"/> (empty when MaxIter = 0).</summary>
     public IReadOnlyList<EmIteration> History { get; }
     /// <summary>Number of components k.</summary>
     public int K => _packed.K;
