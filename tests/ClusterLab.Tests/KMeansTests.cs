@@ -131,6 +131,17 @@ public class KMeansTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 2)]
+    [InlineData(3, 3)]
+    [InlineData(8, 4)]
+    [InlineData(20, 4)]
+    [InlineData(21, 5)]
+    [InlineData(64, 6)]
+    public void GreedyKMeansPlusPlusTriesTwoPlusFloorLnKCandidates(int k, int trials) =>
+        Assert.Equal(trials, KMeansSeeding.LocalTrials(k));
+
     [Fact]
     public void RandomInitDrawsDistinctRows()
     {

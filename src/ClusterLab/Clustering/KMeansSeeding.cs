@@ -42,7 +42,7 @@ internal static class KMeansSeeding
     public static double[] PlusPlus(RowMatrix x, int k, Random rng)
     {
         int n = x.Rows, d = x.Cols, blocks = Parallelism.BlockCount(n, BlockRows);
-        int trials = 2 + (int)Math.Log(k);
+        int trials = LocalTrials(k);
         var centers = new double[k * d];
         var closest = new double[n];
         var candDist = new double[trials * n];
@@ -105,6 +105,9 @@ internal static class KMeansSeeding
         }
         return centers;
     }
+
+    /// <summary>Candidates tried for each new centroid: 2 + ⌊ln k⌋ (Arthur and Vassilvitskii; scikit-learn's default).</summary>
+    public static int LocalTrials(int k) => 2 + (int)Math.Log(k);
 
     /// <summary>numpy's searchsorted(a, v, side="left") on a non-decreasing array.</summary>
     private static int SearchLeft(double[] a, double v)
