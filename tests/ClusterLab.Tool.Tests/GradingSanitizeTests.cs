@@ -81,6 +81,19 @@ public class GradingSanitizeTests
     }
 
     [Theory]
+    [InlineData("static class Check { public static void That(string id, double p, Func<bool> f) { } }")]
+    [InlineData("void Check(string id) { }")]
+    [InlineData("display(\"x\", \"application/vnd.clusterlab.check+json\");")]
+    public void CodeThatCouldForgeChecksIsFlagged(string code)
+    {
+        var source = Source();
+        var student = Released(source);
+        NotebookJson.SetSource(CellById(student, "q2-answer"), code);
+        var (_, flags) = Sanitize(student, source);
+        Assert.StartsWith("cell q2-answer contains", Assert.Single(flags));
+    }
+
+    [Theory]
     [InlineData("{ not json")]
     [InlineData("[1, 2]")]
     [InlineData("{\"metadata\": {}}")]

@@ -23,8 +23,8 @@ public static class Grader
         var steps = Pipelines.Autograde();
         Parallel.ForEach(submissions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, context.Options.Jobs) }, s =>
         {
-            foreach (var step in Pipelines.Autograde()) // fresh step objects per submission: steps may hold state
-                if (step.Enabled && steps.First(x => x.GetType() == step.GetType()).Enabled) step.Apply(s, context);
+            foreach (var step in steps) // the steps are stateless: one list serves every submission
+                if (step.Enabled) step.Apply(s, context);
             bar?.Advance($"{s.Student} ({WriteFeedback.Status(s.Status)})");
         });
         foreach (var step in Pipelines.Report())

@@ -20,6 +20,7 @@ public static class Pipelines
         new DeduplicateIds(),
         new RestoreLockedCells(),
         new ReinsertDeletedCells(),
+        new FlagSuspiciousCode(),
         new OverwriteNotebookMetadata(),
         new ClearOutputs(),
     ];
