@@ -147,4 +147,15 @@ public class GradingProcessTests
         File.WriteAllText(scores, "zed,q3,1\n");
         Assert.Equal(1, GradeCommand.Run([src, folder, "--manual", scores, "--out", Path.Combine(dir, "out")]));
     }
+
+    [Fact]
+    public void AMissingRunnerStopsGradingWithAClearMessage()
+    {
+        var dir = TempDir("norunner");
+        var (src, folder) = MakeClass(dir);
+        var options = Options(Path.Combine(dir, "out"));
+        options.Runner = new RunnerCommand(Path.Combine(dir, "no-such-program"), []);
+        var e = Assert.Throws<InvalidOperationException>(() => GradeClass(src, folder, options));
+        Assert.Contains("cannot start the runner", e.Message);
+    }
 }

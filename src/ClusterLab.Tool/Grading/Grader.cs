@@ -21,12 +21,19 @@ public static class Grader
             ? new ProgressBar(submissions.Count, progressWriter ?? Console.Error, progressWriter is null && !Console.IsErrorRedirected)
             : null;
         var steps = Pipelines.Autograde();
-        Parallel.ForEach(submissions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, context.Options.Jobs) }, s =>
+        try
         {
-            foreach (var step in steps) // the steps are stateless: one list serves every submission
-                if (step.Enabled) step.Apply(s, context);
-            bar?.Advance($"{s.Student} ({WriteFeedback.Status(s.Status)})");
-        });
+            Parallel.ForEach(submissions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, context.Options.Jobs) }, s =>
+            {
+                foreach (var step in steps) // the steps are stateless: one list serves every submission
+                    if (step.Enabled) step.Apply(s, context);
+                bar?.Advance($"{s.Student} ({WriteFeedback.Status(s.Status)})");
+            });
+        }
+        catch (AggregateException e) // a setup problem (the runner cannot start): report the first cause as such
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         foreach (var step in Pipelines.Report())
             if (step.Enabled) step.Apply(submissions, context);
         return submissions;
