@@ -410,6 +410,9 @@ public class ChartsTests
         var layout = Layout(g);
         Assert.Equal("Inertia", layout.GetProperty("yaxis2").GetProperty("title").GetProperty("text").GetString());
         Assert.Equal("x3", layout.GetProperty("yaxis3").GetProperty("scaleanchor").GetString());
+        var lagrangeContour = traces[Traces(a).Length + Traces(b).Length];
+        Assert.False(lagrangeContour.GetProperty("showscale").GetBoolean());
+        Assert.False(lagrangeContour.TryGetProperty("colorbar", out _));
         var notes = layout.GetProperty("annotations").EnumerateArray().ToArray();
         Assert.Contains(notes, n => n.GetProperty("text").GetString() == "A");
         Assert.Contains(notes, n => n.GetProperty("text").GetString() == "Elbow" && n.GetProperty("xref").GetString() == "x2");

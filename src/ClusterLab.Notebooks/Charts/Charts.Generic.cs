@@ -172,7 +172,7 @@ public static partial class Charts
                 var t = ToProps(source);
                 t["xaxis"] = "x" + s;
                 t["yaxis"] = "y" + s;
-                if (t.ContainsKey("colorbar") || (string?)t.GetValueOrDefault("type") is "contour" or "heatmap") t["showscale"] = false;
+                if (t.Remove("colorbar") || (string?)t.GetValueOrDefault("type") is "contour" or "heatmap") t["showscale"] = false;
                 var key = (t.GetValueOrDefault("legendgroup") ?? t.GetValueOrDefault("name"))?.ToString() ?? "";
                 if (!legendSeen.Add(key)) t["showlegend"] = false;
                 b.Traces.Add(t);
