@@ -444,6 +444,24 @@ public class ChartsTests
     }
 
     [Fact]
+    public void Titles_use_the_invariant_culture()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+            var f = Charts.SilhouetteDiagram([0.25, 0.5, 0.75, 0.25, 0.5, 0.75], Labels);
+            Assert.Equal("silhouette score = 0.5", Name(Traces(f)[2]));
+            var history = new List<EmIteration> { new(Mixture, -20.5) };
+            Assert.Equal("iteration 1: ln L = -20.5", Layout(Charts.EmIterations(X, history, [1])).GetProperty("annotations")[0].GetProperty("text").GetString());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
     public void Coordinates_are_rounded_to_4_significant_digits()
     {
         var f = Charts.Clusters([[Math.PI, 1234.5678], [Math.E, 0.000123456]], [0, 0]);

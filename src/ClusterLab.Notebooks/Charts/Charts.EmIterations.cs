@@ -47,11 +47,11 @@ public static partial class Charts
                 throw new ArgumentException($"{name} contains 0, the initialisation: pass the starting parameters as initial, or choose iterations 1 … {history.Count}.", name);
             ChartInput.Mixture2D(initial, "initial");
             var ll = x.Sum(r => Gaussian2D.MixtureLogPdf(r[0], r[1], initial)); // (19) ln p(X) = Σ_n ln Σ_k π_k N(x_n | μ_k, Σ_k)
-            return (initial, $"initialisation: ln L = {Numbers.Round(ll, 5)}");
+            return (initial, $"initialisation: ln L = {Numbers.Text(ll, 5)}");
         }
         var p = history[t - 1].Parameters;
         ChartInput.Mixture2D(p, $"history[{t - 1}].Parameters");
-        return (p, $"iteration {t}: ln L = {Numbers.Round(history[t - 1].LogLikelihood, 5)}");
+        return (p, $"iteration {t}: ln L = {Numbers.Text(history[t - 1].LogLikelihood, 5)}");
     }
 
     /// <summary>Points coloured by responsibilities (1 trace), then <see cref="AddComponents"/> (3k traces). Returns the traces.</summary>

@@ -32,7 +32,7 @@ public static partial class Charts
         var (yMin, yMax) = Numbers.PaddedRange(x.Select(p => p[1]).Concat(allCentroids.Select(c => c[1])));
         columns = Math.Min(columns, iterations.Length);
         var b = new PlotBuilder(title, "", "");
-        var titles = iterations.Select(t => t == 0 ? "initialisation" : $"iteration {t}: inertia {Numbers.Round(history[t - 1].Inertia)}").ToArray();
+        var titles = iterations.Select(t => t == 0 ? "initialisation" : $"iteration {t}: inertia {Numbers.Text(history[t - 1].Inertia)}").ToArray();
         b.Panels(titles, columns, iterations.Select(_ => "x₁").ToArray(), iterations.Select(_ => "x₂").ToArray());
         var legendShown = new HashSet<string>();
         for (var p = 0; p < iterations.Length; p++)

@@ -74,7 +74,7 @@ public static partial class Charts
                 e["hoverinfo"] = "name";
                 added.Add(e);
             }
-            var m = b.Markers($"component {k} (π = {Numbers.Round(p.Weights[k], 3)})", [p.Means[k][0]], [p.Means[k][1]], color, 13, "diamond", axis);
+            var m = b.Markers($"component {k} (π = {Numbers.Text(p.Weights[k], 3)})", [p.Means[k][0]], [p.Means[k][1]], color, 13, "diamond", axis);
             ((Props)m["marker"]!)["line"] = new Props { ["color"] = "black", ["width"] = 1.5 };
             m["legendgroup"] = group;
             m["showlegend"] = showLegend;

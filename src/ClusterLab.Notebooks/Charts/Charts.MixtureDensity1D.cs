@@ -41,7 +41,7 @@ public static partial class Charts
         {
             var component = xs.Select(v => weights[k] * NormalPdf(v, means[k], variances[k])).ToArray(); // π_k N(x | μ_k, σ²_k)
             for (var i = 0; i < xs.Length; i++) total[i] += component[i];
-            b.Lines($"π{Sub(k)} N(x | μ{Sub(k)}, σ{Sub(k)}²), π{Sub(k)} = {Numbers.Round(weights[k], 3)}", xs, component, Palette.Color(k), 2, "dash");
+            b.Lines($"π{Sub(k)} N(x | μ{Sub(k)}, σ{Sub(k)}²), π{Sub(k)} = {Numbers.Text(weights[k], 3)}", xs, component, Palette.Color(k), 2, "dash");
         }
         b.Lines("p(x) = Σ_k π_k N(x | μ_k, σ²_k)", xs, total, "black", 3);
         return b.Build();

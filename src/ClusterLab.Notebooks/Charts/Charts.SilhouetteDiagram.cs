@@ -42,7 +42,7 @@ public static partial class Charts
             position += coefficients.Length + padding;
         }
         var mean = silhouetteSamples.Average();
-        var line = b.Lines($"silhouette score = {Numbers.Round(mean, 3)}", [mean, mean], [0, position], "black", 2, "dash", digits: 6);
+        var line = b.Lines($"silhouette score = {Numbers.Text(mean, 3)}", [mean, mean], [0, position], "black", 2, "dash", digits: 6);
         line["hoverinfo"] = "name";
         var yAxis = (Props)b.Layout["yaxis"]!;
         yAxis["tickvals"] = tickVals.ToArray();

@@ -13,6 +13,9 @@ internal static class Numbers
             System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary><paramref name="value"/> rounded to <paramref name="digits"/> significant digits, as text in the invariant culture (titles, legend names).</summary>
+    public static string Text(double value, int digits = 4) => Round(value, digits).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Every value rounded to <paramref name="digits"/> significant digits; NaN becomes null (a gap in a line).</summary>
     public static double?[] Round(IEnumerable<double> values, int digits = 4) =>
         values.Select(v => double.IsNaN(v) ? (double?)null : Round(v, digits)).ToArray();
