@@ -273,6 +273,9 @@ public class ChartsTests
         var longSteps = Layout(Charts.EmSlider(X, long_)).GetProperty("sliders")[0].GetProperty("steps").EnumerateArray().ToArray();
         Assert.Equal(30, longSteps.Length);
         Assert.Equal("100", longSteps[^1].GetProperty("label").GetString());
+        var labels = longSteps.Select(s => int.Parse(s.GetProperty("label").GetString()!)).ToArray();
+        Assert.Equal(Enumerable.Range(1, 15), labels[..15]); // early iterations one by one
+        Assert.True(labels.Zip(labels.Skip(1)).All(p => p.Second > p.First));
         var withStart = Layout(Charts.EmSlider(X, history, initial: moved)).GetProperty("sliders")[0].GetProperty("steps").EnumerateArray().ToArray();
         Assert.Equal(["0", "1", "2", "3", "4", "5"], withStart.Select(s => s.GetProperty("label").GetString()!));
         Assert.Contains("initialisation", withStart[0].GetProperty("args")[1].GetProperty("title.text").GetString());

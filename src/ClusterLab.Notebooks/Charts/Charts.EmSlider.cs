@@ -5,7 +5,7 @@ namespace ClusterLab.Notebooks;
 
 public static partial class Charts
 {
-    /// <summary>At most this many slider steps; longer histories are sampled evenly (first and last kept).</summary>
+    /// <summary>At most this many slider steps (see <see cref="SliderSteps"/>).</summary>
     private const int MaxSliderSteps = 30;
 
     /// <summary>
@@ -13,7 +13,7 @@ public static partial class Charts
     /// <paramref name="initial"/> is given, the initialisation): the points
     /// coloured by their responsibilities (mixed ink, as <see cref="Responsibilities"/>), every component's 1σ (solid) and
     /// 2σ (dashed) ellipse and its mean (a diamond), and the log-likelihood in the title. Histories longer than 30 entries
-    /// are sampled evenly, keeping the first and the last.
+    /// are sampled: iterations 1-15 one by one, then 15 evenly spaced ones ending with the last.
     /// </summary>
     /// <remarks>
     /// To stay small, the chart has one points trace whose colours each step restyles, and draws the ellipses and means
@@ -108,8 +108,16 @@ public static partial class Charts
         return shape;
     }
 
-    /// <summary>All indices 0 … count − 1, or <see cref="MaxSliderSteps"/> evenly spaced ones including both ends.</summary>
-    private static int[] SliderSteps(int count) => count <= MaxSliderSteps
-        ? Enumerable.Range(0, count).ToArray()
-        : Enumerable.Range(0, MaxSliderSteps).Select(s => (int)Math.Round((double)s * (count - 1) / (MaxSliderSteps - 1))).Distinct().ToArray();
+    /// <summary>
+    /// All indices 0 … count − 1, or <see cref="MaxSliderSteps"/> of them: the first half of the steps one by one (EM moves
+    /// most early on), the rest evenly spaced up to the last.
+    /// </summary>
+    private static int[] SliderSteps(int count)
+    {
+        if (count <= MaxSliderSteps) return Enumerable.Range(0, count).ToArray();
+        const int dense = MaxSliderSteps / 2;
+        var rest = MaxSliderSteps - dense;
+        var tail = Enumerable.Range(1, rest).Select(s => dense - 1 + (int)Math.Round((double)s * (count - dense) / rest));
+        return Enumerable.Range(0, dense).Concat(tail).Distinct().ToArray();
+    }
 }
