@@ -35,10 +35,8 @@ public sealed class ScoreCheckCells : ISubmissionStep
 
     private static CheckOutcome Worst(CheckSpec spec, List<CheckLine> lines)
     {
-        var earned = lines.Min(l => Math.Clamp(l.Earned, 0, spec.Points));
-        var passed = lines.All(l => l.Passed);
-        var message = (lines.FirstOrDefault(l => !l.Passed) ?? lines[0]).Message;
-        return new CheckOutcome(spec, passed ? earned : Math.Min(earned, lines.Where(l => !l.Passed).Min(l => Math.Clamp(l.Earned, 0, spec.Points))), passed, true, message);
+        var worst = lines.MinBy(l => (Math.Clamp(l.Earned, 0, spec.Points), l.Passed ? 1 : 0))!;
+        return new CheckOutcome(spec, Math.Clamp(worst.Earned, 0, spec.Points), lines.All(l => l.Passed), true, worst.Message);
     }
 
     private static CheckOutcome NotRun(CheckSpec spec, Submission s) => new(spec, 0, false, false, s.Status switch
