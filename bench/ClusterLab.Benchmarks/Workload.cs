@@ -23,8 +23,8 @@ public sealed record Workload(string Name, string Kind, int N, int D, int K, int
     /// <summary>Runs the workload once and returns its quality figure (inertia, silhouette score or total log-likelihood).</summary>
     public double Run(double[][] x, int[] trueLabels) => Kind switch
     {
-        "kmeans" => new KMeans(K) { NInit = 1, MaxIter = MaxIter, Tol = 0, Seed = 0 }.Fit(x).Inertia,
-        "minibatch" => new MiniBatchKMeans(K) { BatchSize = BatchSize, MaxIter = MaxIter, NInit = 1, Seed = 0 }.Fit(x).Inertia,
+        "kmeans" => new KMeans(K) { NInit = 1, MaxIter = MaxIter, Tol = 0, Seed = 0, KeepHistory = false }.Fit(x).Inertia,
+        "minibatch" => new MiniBatchKMeans(K) { BatchSize = BatchSize, MaxIter = MaxIter, NInit = 1, Seed = 0, MaxNoImprovement = null }.Fit(x).Inertia,
         "silhouette" => Silhouette.Score(x, trueLabels),
         "gmm" => new GaussianMixture(K) { MaxIter = MaxIter, Tol = 0, Seed = 0 }.Fit(x).LogLikelihood,
         _ => throw new InvalidOperationException(Kind),
