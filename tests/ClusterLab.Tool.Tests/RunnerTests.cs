@@ -153,7 +153,7 @@ public sealed class RunnerFailureTests
     {
         var outDir = TempDir("endless");
         var results = Path.Combine(outDir, "r.jsonl");
-        var run = Run(["run", Path.Combine(NotebooksDir, "endless.ipynb"), "--out", outDir, "--cell-timeout", "20", "--results", results], killAfterSeconds: 300);
+        var run = Run(["run", Path.Combine(NotebooksDir, "endless.ipynb"), "--out", outDir, "--cell-timeout", "30", "--results", results], killAfterSeconds: 300);
         Assert.Equal(3, run.ExitCode);
         Assert.Contains("TIMEOUT", run.Stdout);
         var cells = CodeCells(Path.Combine(outDir, "endless.ipynb"));
@@ -161,6 +161,7 @@ public sealed class RunnerFailureTests
         var error = Assert.Single(cells[1]["outputs"]!.AsArray())!;
         Assert.Equal("error", error["output_type"]!.GetValue<string>());
         Assert.StartsWith("timeout", error["evalue"]!.GetValue<string>());
+        Assert.Contains("--cell-timeout", error["evalue"]!.GetValue<string>());
         Assert.Empty(cells[2]["outputs"]!.AsArray());
         Assert.Equal("timeout", Assert.Single(ResultLines(results))["status"]!.GetValue<string>());
     }
@@ -218,6 +219,21 @@ public sealed class RunnerFailureTests
         Assert.Equal(2, Program.Main(["run", "/no/such/folder"]));
         Assert.Equal(2, Program.Main(["frobnicate"]));
         Assert.Throws<ClusterLab.Tool.Runner.UsageException>(() => ClusterLab.Tool.Runner.RunOptions.Parse(["a.ipynb", "--timeout", "-1"]));
+    }
+}
+
+public sealed class RunnerNotebookTimeoutTests
+{
+    [Fact]
+    public void Notebook_time_budget_stops_an_endless_loop_without_a_cell_timeout()
+    {
+        var outDir = TempDir("budget");
+        var run = Run(["run", Path.Combine(NotebooksDir, "endless.ipynb"), "--out", outDir, "--timeout", "25"], killAfterSeconds: 300);
+        Assert.Equal(3, run.ExitCode);
+        // Normally cell 2 (the loop); on a very busy machine the budget may already run out in cell 1.
+        var errors = CodeCells(Path.Combine(outDir, "endless.ipynb")).SelectMany(c => c["outputs"]!.AsArray())
+            .Where(o => o!["output_type"]!.GetValue<string>() == "error").ToList();
+        Assert.Contains("--timeout", Assert.Single(errors)!["evalue"]!.GetValue<string>());
     }
 }
 

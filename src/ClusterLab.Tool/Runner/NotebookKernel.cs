@@ -74,7 +74,8 @@ public sealed class NotebookKernel : IDisposable
 
     /// <summary>
     /// Runs <paramref name="code"/>, recording its outputs into <paramref name="recorder"/>. Waits at most
-    /// <paramref name="timeout"/>; then cancels, gives the cell <paramref name="grace"/> to stop, and reports a time-out.
+    /// <paramref name="timeout"/>; then cancels, gives the cell <paramref name="grace"/> to stop, and returns
+    /// <see cref="CellStatus.TimedOut"/> (the caller records the error output).
     /// </summary>
     public async Task<CellStatus> RunCellAsync(string code, CellRecorder recorder, TimeSpan timeout, TimeSpan grace)
     {
@@ -87,8 +88,6 @@ public sealed class NotebookKernel : IDisposable
         {
             cts.Cancel();
             await Task.WhenAny(send, Task.Delay(grace));
-            recorder.AddRunnerError("TimeoutException",
-                $"timeout: the cell did not finish within {timeout.TotalSeconds:0.#} s and was stopped.");
             _current = null;
             return CellStatus.TimedOut;
         }

@@ -104,9 +104,14 @@ public static class NotebookRunner
                 else
                 {
                     var code = ReferencePaths.MakeAbsolute(NotebookDocument.Source(cell), baseDir);
-                    var budget = remaining < options.CellTimeout ? remaining : options.CellTimeout;
+                    var notebookLimited = remaining < options.CellTimeout;
+                    var budget = notebookLimited ? remaining : options.CellTimeout;
                     cellStatus = await kernel.RunCellAsync(code, recorder, budget, options.CancelGrace);
                     cellsRun++;
+                    if (cellStatus == CellStatus.TimedOut)
+                        recorder.AddRunnerError("TimeoutException", notebookLimited
+                            ? $"timeout: the notebook's time budget of {options.NotebookTimeout!.Value.TotalSeconds:0.#} s (--timeout) ran out during this cell, which was stopped."
+                            : $"timeout: the cell did not finish within {budget.TotalSeconds:0.#} s (--cell-timeout) and was stopped.");
                 }
                 NotebookDocument.SetOutputs(cell, recorder.ToOutputs(i == setupIndex ? null : options.MaxOutputChars), recorder.ExecutionCount);
                 foreach (var check in recorder.Checks)
