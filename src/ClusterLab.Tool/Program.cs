@@ -8,7 +8,9 @@ public static class Program
     /// <summary>Usage text printed for a missing or unknown sub-command.</summary>
     internal const string Usage = """
         usage: clusterlab <command> [options]
-          run <notebook.ipynb|folder> [--out DIR] [--cell-timeout S] [--timeout S] [--base-dir DIR] [--results FILE.jsonl] [--continue-on-error]
+          run <notebook.ipynb|folder> [--out DIR] [--cell-timeout S] [--timeout S] [--base-dir DIR] [--results FILE.jsonl]
+              [--continue-on-error] [--fail-on-check] [--in-process] [--no-html] [--max-output-chars N]
+              exit code: 0 ok, 1 a cell failed, 2 malformed notebook or usage error, 3 timeout
           release ...   (see clusterlab release --help)
           grade ...     (see clusterlab grade --help)
           export ...    (see clusterlab export --help)
