@@ -49,6 +49,7 @@ public class GradingAssignmentTests
         Assert.Equal(
             """
             student,q1-derivation,q2-mu,q3-sigma2,q4-loglik,total,status
+            compile-error,,0,0,4,4,ok
             complete,,4,4,4,12,ok
             exit,,4,4,0,8,crashed
             hang,,4,0,0,4,timeout
@@ -61,6 +62,7 @@ public class GradingAssignmentTests
             """.Replace("\r", ""),
             File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
         Assert.Equal(before, Hashes(folder));
+        Assert.Contains("its cell failed before this check", File.ReadAllText(Path.Combine(outDir, "feedback", "compile-error.html")));
 
         // partial hard-coded the public answer: the public check passes, the hidden one does not
         var partial = subs.Single(s => s.Student == "partial").Scores["q2-mu"].Checks;
@@ -76,12 +78,12 @@ public class GradingAssignmentTests
             Assert.DoesNotContain(secret, feedback);
 
         var manual = Csv.Parse(File.ReadAllText(Path.Combine(outDir, "manual.csv")));
-        Assert.Equal(9, manual.Count);
+        Assert.Equal(10, manual.Count);
         Assert.Equal(["partial", "q1-derivation", "8", "", "The mean is the average, $\\hat\\mu=\\bar x$."], manual.Single(r => r[0] == "partial"));
 
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!;
-        Assert.Equal(46, summary["earned"]!.GetValue<double>());
-        Assert.Equal(160, summary["possible"]!.GetValue<double>());
+        Assert.Equal(50, summary["earned"]!.GetValue<double>());
+        Assert.Equal(180, summary["possible"]!.GetValue<double>());
         Assert.Equal(2, summary["status_counts"]!["crashed"]!.GetValue<int>());
 
         // hand-given points merge into the gradebook; nothing is re-run for this check of the report alone

@@ -44,6 +44,6 @@ public sealed class ScoreCheckCells : ISubmissionStep
         GradeStatus.Malformed => "not run: the file is not a readable notebook",
         GradeStatus.Timeout => "not run: the notebook was stopped (time limit) before this check",
         GradeStatus.Crashed => "not run: the notebook's process ended before this check",
-        _ => "not run: the check produced no result",
+        _ => "not run: its cell failed before this check (e.g. a compile error in an answer it calls)",
     });
 }
