@@ -46,7 +46,7 @@ public static partial class Charts
             if (initial is null)
                 throw new ArgumentException($"{name} contains 0, the initialisation: pass the starting parameters as initial, or choose iterations 1 … {history.Count}.", name);
             ChartInput.Mixture2D(initial, "initial");
-            var ll = x.Sum(r => Gaussian2D.MixtureLogPdf(r[0], r[1], initial)); // (19) ln p(X) = Σ_n ln Σ_k π_k N(x_n | μ_k, Σ_k)
+            var ll = Em.LogLikelihood(x, initial); // (19) ln p(X) = Σ_n ln Σ_k π_k N(x_n | μ_k, Σ_k)
             return (initial, $"initialisation: ln L = {Numbers.Text(ll, 5)}");
         }
         var p = history[t - 1].Parameters;
@@ -57,7 +57,7 @@ public static partial class Charts
     /// <summary>Points coloured by responsibilities (1 trace), then <see cref="AddComponents"/> (3k traces). Returns the traces.</summary>
     private static List<Props> AddMixtureStep(PlotBuilder b, double[][] x, MixtureParameters p, string axis = "", bool showLegend = true)
     {
-        var gamma = Gaussian2D.Responsibilities(x, p);
+        var gamma = Em.EStep(x, p);
         var points = b.Markers("points (colour: γ)", x.Select(r => r[0]), x.Select(r => r[1]), ResponsibilityColors(gamma), 5, axis: axis);
         points["showlegend"] = false;
         var traces = new List<Props> { points };

@@ -35,7 +35,7 @@ public static partial class Charts
         var (xr, yr) = MixtureRanges(x, states.Select(s => s.Parameters));
         var markerSize = (X: 0.012 * (xr.Max - xr.Min), Y: 0.012 * (yr.Max - yr.Min));
 
-        var colors = states.Select(s => ResponsibilityColors(Gaussian2D.Responsibilities(x, s.Parameters))).ToArray();
+        var colors = states.Select(s => ResponsibilityColors(Em.EStep(x, s.Parameters))).ToArray();
         var shapes = states.Select(s => ComponentShapes(s.Parameters, markerSize)).ToArray();
         var b = new PlotBuilder($"{title}: {states[0].Title}", "x₁", "x₂");
         var points = b.Markers("points (colour: γ)", x.Select(r => r[0]), x.Select(r => r[1]), colors[0], 6);

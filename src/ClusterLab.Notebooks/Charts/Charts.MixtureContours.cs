@@ -26,7 +26,8 @@ public static partial class Charts
 
         var gx = Numbers.Linspace(xMin, xMax, resolution);
         var gy = Numbers.Linspace(yMin, yMax, resolution);
-        var z = gy.Select(yv => Numbers.Round(gx.Select(xv => Gaussian2D.MixtureLogPdf(xv, yv, p)), 4)).ToArray();
+        var logP = Em.LogDensities(gy.SelectMany(yv => gx.Select(xv => new[] { xv, yv })).ToArray(), p); // ln p(x) on the grid, row by row
+        var z = Enumerable.Range(0, gy.Length).Select(i => Numbers.Round(logP.Skip(i * gx.Length).Take(gx.Length), 4)).ToArray();
         var zMax = z.SelectMany(r => r).Max(v => v ?? double.NegativeInfinity);
 
         var b = new PlotBuilder(title, "x₁", "x₂");

@@ -1,6 +1,6 @@
 namespace ClusterLab.Notebooks;
 
-/// <summary>Closed-form 2 × 2 Gaussian geometry for charts: density, responsibilities and σ-ellipses.</summary>
+/// <summary>Closed-form 2 × 2 Gaussian geometry for charts: eigen-decomposition and σ-ellipses (densities and responsibilities come from <see cref="Em"/>).</summary>
 internal static class Gaussian2D
 {
     /// <summary>Eigen-decomposition of the symmetric 2 × 2 matrix Σ: eigenvalues λ₁ ≥ λ₂ and the unit eigenvector of λ₁.</summary>
@@ -39,45 +39,5 @@ internal static class Gaussian2D
             ys[i] = mean[1] + u * vy + w * vx;
         }
         return (xs, ys);
-    }
-
-    /// <summary>ln N(x | μ, Σ) for a 2-D point.</summary>
-    public static double LogPdf(double x, double y, double[] mean, double[][] sigma)
-    {
-        double a = sigma[0][0], b = 0.5 * (sigma[0][1] + sigma[1][0]), c = sigma[1][1];
-        var det = a * c - b * b;
-        double dx = x - mean[0], dy = y - mean[1];
-        var q = (c * dx * dx - 2 * b * dx * dy + a * dy * dy) / det; // (x − μ)ᵀ Σ⁻¹ (x − μ)
-        return -0.5 * q - Math.Log(2 * Math.PI) - 0.5 * Math.Log(det);
-    }
-
-    /// <summary>ln p(x) = ln Σ_k π_k N(x | μ_k, Σ_k), by log-sum-exp.</summary>
-    public static double MixtureLogPdf(double x, double y, MixtureParameters p)
-    {
-        var terms = new double[p.K];
-        for (var k = 0; k < p.K; k++) terms[k] = Math.Log(p.Weights[k]) + LogPdf(x, y, p.Means[k], p.Covariances[k]);
-        return LogSumExp(terms);
-    }
-
-    /// <summary>Responsibilities γ(z_nk) of every point under the mixture (rows sum to 1), in log space.</summary>
-    public static double[][] Responsibilities(double[][] x, MixtureParameters p)
-    {
-        for (var k = 0; k < p.K; k++) Eigen(p.Covariances[k], k); // validates positive definiteness
-        var gamma = new double[x.Length][];
-        var terms = new double[p.K];
-        for (var n = 0; n < x.Length; n++)
-        {
-            for (var k = 0; k < p.K; k++) terms[k] = Math.Log(p.Weights[k]) + LogPdf(x[n][0], x[n][1], p.Means[k], p.Covariances[k]);
-            var norm = LogSumExp(terms);
-            gamma[n] = terms.Select(t => Math.Exp(t - norm)).ToArray();
-        }
-        return gamma;
-    }
-
-    private static double LogSumExp(double[] terms)
-    {
-        var max = terms.Max();
-        if (double.IsNegativeInfinity(max)) return max;
-        return max + Math.Log(terms.Sum(t => Math.Exp(t - max))); // ln Σ e^t = m + ln Σ e^(t − m)
     }
 }

@@ -56,6 +56,7 @@ internal static class EStepKernel
             double logLikelihood = TensorPrimitives.Sum(y);                               // Σ_{n in block} ln p(x_n)  (eq. 5)
             ws.BlockBadRow[b] = double.IsFinite(logLikelihood) ? -1 : start + FirstNonFinite(y);
             ws.BlockLogLikelihood[b] = logLikelihood;
+            if (ws.LogDensities is { } logPx) y.CopyTo(logPx.AsSpan(start, len));          // ln p(x_n) per row, when asked for
             if (!keep || ws.BlockBadRow[b] >= 0) return;
             Responsibilities(a, k, sum);
             if (accumulate) MStepKernel.AccumulateMeansOfBlock(ws, b);

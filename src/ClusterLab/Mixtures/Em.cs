@@ -51,6 +51,17 @@ public static class Em
         return LogLikelihood(x, packed);
     }
 
+    /// <summary>The mixture's log density ln p(x_n) = ln Σ_k π_k N(x_n|μ_k,Σ_k) (eq. 6) of every row, for contour plots and anomaly scores (scikit-learn's <c>score_samples</c>).</summary>
+    /// <returns>Length nSamples; their sum is <see cref="LogLikelihood(double[][], MixtureParameters)"/>.</returns>
+    public static double[] LogDensities(double[][] x, MixtureParameters parameters)
+    {
+        var (_, d) = Validate.Data(x);
+        var packed = MixtureValidation.Parameters(parameters, d, null, nameof(parameters));
+        var ws = new EmWorkspace(x, packed.K, keepResponsibilities: false, keepLogDensities: true);
+        EStepKernel.Run(ws, packed, accumulateForMStep: false);
+        return ws.LogDensities!;
+    }
+
     /// <summary>γ(z_nk) for validated data and packed parameters, as jagged rows.</summary>
     internal static double[][] Responsibilities(double[][] x, PackedMixture m)
     {

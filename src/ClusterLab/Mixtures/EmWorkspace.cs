@@ -14,7 +14,7 @@ internal sealed class EmWorkspace
     public const int BlockSize = 1024;
 
     /// <summary>Copies validated rectangular data column by column.</summary>
-    public EmWorkspace(double[][] x, int k, bool keepResponsibilities = true)
+    public EmWorkspace(double[][] x, int k, bool keepResponsibilities = true, bool keepLogDensities = false)
     {
         N = x.Length; D = x[0].Length; K = k;
         Columns = new double[checked(N * D)];
@@ -25,6 +25,7 @@ internal sealed class EmWorkspace
         }
         Blocks = Parallelism.BlockCount(N, BlockSize);
         Responsibilities = keepResponsibilities ? new double[checked(N * k)] : null;
+        LogDensities = keepLogDensities ? new double[N] : null;
         BlockLogLikelihood = new double[Blocks];
         BlockBadRow = new int[Blocks];
         BlockMass = new double[Blocks * k];
@@ -41,6 +42,8 @@ internal sealed class EmWorkspace
     /// <summary>γ(z_nk), k columns of n values (null when only the log-likelihood is wanted).</summary>
     public double[]? Responsibilities { get; }
     /// <summary>Σ_{n in block} ln p(x_n).</summary>
+    /// <summary>ln p(x_n) per row, when asked for (scikit-learn's <c>score_samples</c>); else null.</summary>
+    public double[]? LogDensities { get; }
     public double[] BlockLogLikelihood { get; }
     /// <summary>First row of the block whose ln p(x_n) is not finite, or −1.</summary>
     public int[] BlockBadRow { get; }
