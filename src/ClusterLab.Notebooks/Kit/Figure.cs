@@ -26,7 +26,7 @@ public sealed class Figure
     /// <summary>A whole HTML page with plotly.js embedded: works offline.</summary>
     public string ToStandaloneHtml() => FigureHtml.Page([ToHtmlFragment()]);
 
-    /// <summary>Writes <see cref="ToStandaloneHtml"/> to <paramref name="path"/> (creating its folder) and returns the full path.</summary>
+    /// <summary>Writes <see cref="ToStandaloneHtml()"/> to <paramref name="path"/> (creating its folder) and returns the full path.</summary>
     public string SaveHtml(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
