@@ -11,7 +11,7 @@ Needs Debian's python3-sklearn (scikit-learn 1.2 with OpenBLAS). Writes {name: {
 the inertia (K-means, computed on the full data for mini-batch), the silhouette score, or the total log-likelihood
 (Gaussian mixtures) at the returned parameters, as ClusterLab reports it; "cpu" the process CPU seconds of each run. The thread limit is set before numpy loads.
 """
-import argparse, json, os, sys, time
+import argparse, json, os, sys, time, warnings
 
 THREADS = "2"
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -23,6 +23,9 @@ import sklearn
 from sklearn.cluster import KMeans, MiniBatchKMeans
 from sklearn.metrics import silhouette_score
 from sklearn.mixture import GaussianMixture
+from sklearn.exceptions import ConvergenceWarning
+
+warnings.simplefilter("ignore", ConvergenceWarning)  # tol = 0 runs every iteration on purpose
 
 
 def load(d, name):

@@ -22,6 +22,9 @@ public sealed class BenchArgs(string[] args)
     /// <summary>Where to write the ClusterLab timings as JSON; null for nowhere.</summary>
     public string? JsonOut => Str("--json");
 
+    /// <summary>ClusterLab's thread limit (Parallelism.MaxThreads); null keeps the default (the processor count).</summary>
+    public int? Threads => Str("--threads") is string s ? int.Parse(s) : null;
+
     private int Int(string name, int def) => Str(name) is string s ? int.Parse(s) : def;
 
     private string? Str(string name)

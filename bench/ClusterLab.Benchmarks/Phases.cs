@@ -12,6 +12,7 @@ public static class Phases
     /// <summary>Prints one line per phase.</summary>
     public static int Run(BenchArgs a)
     {
+        if (a.Only == "sweep") return SweepPhases();
         foreach (var w in Workload.All.Where(w => a.Only is null || w.Name == a.Only))
         {
             var (x, labels) = BenchData.TryRead(a.DataDir, w.Name, w.N, w.D) ?? (w.Data().X, w.Data().Labels);
@@ -41,6 +42,34 @@ public static class Phases
                     break;
             }
         }
+        return 0;
+    }
+
+    /// <summary>The sweep's K-means half split into k-means++ and Lloyd (iterations counted), and the mini-batch half.</summary>
+    private static int SweepPhases()
+    {
+        var x = Sweep.Data();
+        var data = RowMatrix.FromJagged(x);
+        var mean = data.ColumnMeans();
+        double tol = 1e-4 * data.ColumnVariances(mean).Average();
+        data.SubtractRowVector(mean);
+        double seed = 0, lloyd = 0, mini = 0;
+        long iterations = 0;
+        var sw = new Stopwatch();
+        for (int k = 1; k <= Sweep.MaxK; k++)
+        {
+            var rng = new Random(42);
+            sw.Restart();
+            var init = KMeansSeeding.PlusPlus(data, k, rng);
+            seed += sw.Elapsed.TotalSeconds;
+            sw.Restart();
+            iterations += new Lloyd(data, k).Run(init, 300, tol, keepHistory: false).Iterations;
+            lloyd += sw.Elapsed.TotalSeconds;
+            sw.Restart();
+            new MiniBatchKMeans(k) { NInit = 1, Seed = 42 }.Fit(x);
+            mini += sw.Elapsed.TotalSeconds;
+        }
+        Console.WriteLine($"sweep: k-means++ {seed:F2} s, Lloyd {lloyd:F2} s ({iterations} iterations in all), mini-batch {mini:F2} s");
         return 0;
     }
 

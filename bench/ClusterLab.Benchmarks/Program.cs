@@ -9,6 +9,7 @@ using ClusterLab.Benchmarks;
 // dotnet run -c Release --project bench/ClusterLab.Benchmarks -- bdn   (BenchmarkDotNet, all six workloads)
 // dotnet run -c Release --project bench/ClusterLab.Benchmarks -- phases [--only NAME]   (time of each phase, for profiling)
 var mode = args.Length > 0 ? args[0] : "quick";
+if (new BenchArgs(args).Threads is int threads) ClusterLab.Internal.Parallelism.MaxThreads = threads;   // --threads N
 switch (mode)
 {
     case "export-data":
