@@ -99,7 +99,7 @@ def nb2md(path, out):
     for c in nb["cells"]:
         text = "".join(c["source"])
         if c["cell_type"] == "code":
-            if c.get("id") == "setup": prev = "code"; continue
+            if c.get("id") == "setup": continue  # keep prev: Markdown around the setup cell stays split by ---
             parts.append("```csharp\n" + text + "\n```")
         else:
             if prev == "markdown": parts.append("---")
