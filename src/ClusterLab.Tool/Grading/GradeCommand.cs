@@ -1,3 +1,5 @@
+using ClusterLab.Tool.Runner;
+
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>The <c>clusterlab grade</c> sub-command: runs every submission of a folder and writes the gradebook.</summary>
@@ -45,7 +47,7 @@ public static class GradeCommand
             Console.WriteLine($"graded {submissions.Count} submissions ({string.Join(", ", counts)}): {Path.Combine(options.OutDir, "gradebook.csv")}");
             return 0;
         }
-        catch (Exception e) when (e is MalformedNotebookException or FormatException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is NotebookFormatException or FormatException or IOException or InvalidOperationException)
         {
             Console.Error.WriteLine($"clusterlab grade: {e.Message}");
             return 1;

@@ -1,3 +1,5 @@
+using ClusterLab.Tool.Runner;
+
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>The <c>clusterlab release &lt;source.ipynb&gt; [--out DIR]</c> sub-command: writes the student copy.</summary>
@@ -25,7 +27,7 @@ public static class ReleaseCommand
             Console.WriteLine($"released {path}");
             return 0;
         }
-        catch (Exception e) when (e is MalformedNotebookException or FormatException or IOException)
+        catch (Exception e) when (e is NotebookFormatException or FormatException or IOException)
         {
             Console.Error.WriteLine($"clusterlab release: {e.Message}");
             return 1;

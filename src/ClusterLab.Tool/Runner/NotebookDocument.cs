@@ -119,13 +119,19 @@ public sealed class NotebookDocument
     }
 
     /// <summary>The notebook as nbformat JSON (one-space indentation, like Jupyter and nbtool.py).</summary>
-    public string ToJson() => Root.ToJsonString(WriteOptions) + "\n";
+    public string ToJson() => ToJson(Root);
+
+    /// <summary>Notebook JSON <paramref name="root"/> as text: one-space indentation, non-ASCII kept, trailing newline.</summary>
+    public static string ToJson(JsonObject root) => root.ToJsonString(WriteOptions) + "\n";
 
     /// <summary>Writes the notebook to <paramref name="path"/>, creating the folder.</summary>
-    public void Save(string path)
+    public void Save(string path) => Save(Root, path);
+
+    /// <summary>Writes notebook JSON <paramref name="root"/> to <paramref name="path"/> (UTF-8, no BOM), creating the folder.</summary>
+    public static void Save(JsonObject root, string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        File.WriteAllText(path, ToJson());
+        File.WriteAllText(path, ToJson(root));
     }
 
     private static bool TryGetSource(JsonObject cell, out string source)

@@ -1,3 +1,5 @@
+using ClusterLab.Tool.Runner;
+
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>Reads a submission (never writing to it), runs <see cref="Pipelines.Sanitize"/> and saves the result in the student's work folder.</summary>
@@ -24,7 +26,7 @@ public sealed class SanitizeSubmission : ISubmissionStep
             NotebookJson.Save(nb, SanitizedPath(submission));
             submission.Notebook = nb;
         }
-        catch (Exception e) when (e is MalformedNotebookException or FormatException or InvalidOperationException
+        catch (Exception e) when (e is NotebookFormatException or FormatException or InvalidOperationException
                                       or System.Text.Json.JsonException or InvalidCastException)
         {
             submission.Status = GradeStatus.Malformed;
