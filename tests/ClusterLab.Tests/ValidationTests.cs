@@ -126,5 +126,8 @@ public class ValidationTests
         Assert.Contains("too large in magnitude", Assert.Throws<InvalidOperationException>(() => new KMeans(2) { Seed = 0 }.Fit(huge)).Message);
         Assert.Throws<InvalidOperationException>(() => new MiniBatchKMeans(2) { Seed = 0 }.Fit(huge));
         Assert.Throws<InvalidOperationException>(() => Silhouette.Samples(huge, [0, 0, 1, 1]));
+        Assert.Contains("variance", Assert.Throws<InvalidOperationException>(() => GaussianMle.Estimate([1e200, -1e200, 3e200])).Message);
+        Assert.Contains("mean", Assert.Throws<InvalidOperationException>(() => GaussianMle.Estimate([1e308, 1e308])).Message);
+        Assert.Contains("covariance", Assert.Throws<InvalidOperationException>(() => GaussianMle.Estimate(huge)).Message);
     }
 }

@@ -38,18 +38,22 @@ public static class GaussianMle
     /// <param name="x">Samples, length N ≥ 1, finite.</param>
     /// <remarks>MATLAB: normfit (which returns the N − 1 standard deviation instead). One sample gives σ̂² = 0.</remarks>
     /// <exception cref="ArgumentException">Null, empty or non-finite samples.</exception>
+    /// <exception cref="InvalidOperationException">The samples are too large in magnitude: μ̂ or σ̂² overflows double precision.</exception>
     public static GaussianEstimate Estimate(double[] x)
     {
         int n = Validate.Data(x);
         double mean = SampleMean(x);
+        Validate.FiniteResult(mean, "mean");
         double ss = 0;
         foreach (var v in x) ss += (v - mean) * (v - mean);
+        Validate.FiniteResult(ss, "variance");
         return new GaussianEstimate(mean, ss / n);                // σ̂² = (1/N) Σ_n (x_n − μ̂)²
     }
 
     /// <summary>The MLE of (μ, Σ) for i.i.d. rows of <paramref name="x"/>: the mean and the biased (1/N) covariance.</summary>
     /// <param name="x">Samples, shape (N, d), N ≥ 1, finite.</param>
     /// <exception cref="ArgumentException">Null, empty, ragged or non-finite data.</exception>
+    /// <exception cref="InvalidOperationException">The data are too large in magnitude: μ̂ or Σ̂ overflows double precision.</exception>
     public static MultivariateGaussianEstimate Estimate(double[][] x)
     {
         var (n, d) = Validate.Data(x);
@@ -66,6 +70,8 @@ public static class GaussianMle
         }
         for (int i = 0; i < d; i++)
             for (int j = 0; j <= i; j++) cov[i][j] = cov[j][i] = cov[i][j] / n; // Σ̂ = (1/N) Σ_n (x_n − μ̂)(x_n − μ̂)ᵀ
+        foreach (var m in mean) Validate.FiniteResult(m, "mean");
+        foreach (var row in cov) foreach (var c in row) Validate.FiniteResult(c, "covariance");
         return new MultivariateGaussianEstimate(mean, cov);
     }
 
