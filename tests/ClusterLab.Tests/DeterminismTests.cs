@@ -56,4 +56,20 @@ public class DeterminismTests
         var two = WithThreads(3, () => Silhouette.Samples(x, labels));
         Assert.Equal(one.Select(BitConverter.DoubleToInt64Bits), two.Select(BitConverter.DoubleToInt64Bits));
     }
+
+    [Fact]
+    public void GaussianMixtureIsBitIdenticalAcrossThreadCounts()
+    {
+        var x = Blobs(5000, 3, 4, 2.0, 31);                       // 5 blocks of 1,024 rows
+        GaussianMixtureModel Fit() => new GaussianMixture(4) { Seed = 3, MaxIter = 20, Tol = 0 }.Fit(x);
+        var one = WithThreads(1, Fit);
+        var two = WithThreads(3, Fit);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(one.LogLikelihood), BitConverter.DoubleToInt64Bits(two.LogLikelihood));
+        BitEqual(one.Means, two.Means, "means");
+        for (int c = 0; c < 4; c++) BitEqual(one.Covariances[c], two.Covariances[c], $"covariance {c}");
+        Assert.Equal(one.Weights.Select(BitConverter.DoubleToInt64Bits), two.Weights.Select(BitConverter.DoubleToInt64Bits));
+        var e1 = WithThreads(1, () => Em.EStep(x, one.Parameters));
+        var e3 = WithThreads(3, () => Em.EStep(x, one.Parameters));
+        for (int i = 0; i < x.Length; i++) Assert.Equal(e1[i].Select(BitConverter.DoubleToInt64Bits), e3[i].Select(BitConverter.DoubleToInt64Bits));
+    }
 }
