@@ -49,12 +49,14 @@ internal static class KMeansSeeding
         var partial = new double[trials * blocks];
         var cumsum = new double[n];
         var candidates = new int[trials];
+        var candidateRows = new double[trials * d];
+        var columns = x.FeatureMajor();
 
         int first = rng.Next(n);
         x.Row(first).CopyTo(centers.AsSpan(0, d));
         var c0 = x.Row(first).ToArray();
         var pot0 = new double[blocks];
-        Parallelism.For(blocks, b =>
+        Parallelism.For(blocks, (long)BlockRows * d, b =>
         {
             int s = b * BlockRows, e = Math.Min(n, s + BlockRows);
             double acc = 0;
@@ -75,21 +77,12 @@ internal static class KMeansSeeding
                 if (i0 >= n) { i0 = n - 1; while (i0 > 0 && closest[i0] == 0) i0--; } // r beyond the rounded total
                 candidates[t] = i0;
             }
-            Parallelism.For(blocks, b =>
+            for (int t = 0; t < trials; t++) x.Row(candidates[t]).CopyTo(candidateRows.AsSpan(t * d, d));
+            Parallelism.For(blocks, (long)BlockRows * trials * d, b =>
             {
                 int s = b * BlockRows, e = Math.Min(n, s + BlockRows);
                 Span<double> acc = stackalloc double[trials];
-                acc.Clear();
-                for (int i = s; i < e; i++)
-                {
-                    var xi = x.Data.AsSpan(i * d, d);
-                    for (int t = 0; t < trials; t++)
-                    {
-                        double v = Math.Min(closest[i], SquaredDistance.Compute(xi, x.Data.AsSpan(candidates[t] * d, d)));
-                        candDist[t * n + i] = v;
-                        acc[t] += v;                                   // potential Σ_i min(D(x_i)², ‖x_i − c_t‖²)
-                    }
-                }
+                TrialDistances.Block(columns, n, d, candidateRows, closest, candDist, s, e, acc); // potential Σ_i min(D(x_i)², ‖x_i − c_t‖²)
                 for (int t = 0; t < trials; t++) partial[t * blocks + b] = acc[t];
             });
             int best = 0; double bestPot = double.PositiveInfinity;

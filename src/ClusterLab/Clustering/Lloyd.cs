@@ -32,6 +32,8 @@ internal sealed class Lloyd
     private double[] _centers, _centersNew;
     private bool _accumulate;
     private readonly Action<int> _assignBody;
+    private readonly double[]? _columns;    // the data feature-major, for the points-in-lanes kernel (null when centroids in lanes pay)
+    private readonly int[] _fresh;          // labels of the current assignment, before they are recorded
 
     public Lloyd(RowMatrix x, int k)
     {
@@ -48,6 +50,8 @@ internal sealed class Lloyd
         _centers = new double[k * _d];
         _centersNew = new double[k * _d];
         _assignBody = AssignBlock;
+        _fresh = new int[_n];
+        if (_nearest.PointLanesPay) _columns = x.FeatureMajor();
     }
 
     /// <summary>Runs Lloyd from <paramref name="init"/> (k × d, row-major, centred frame).</summary>
@@ -79,7 +83,7 @@ internal sealed class Lloyd
     {
         _nearest.Prepare(centers);
         _accumulate = accumulate;
-        Parallelism.For(_blocks, _assignBody);
+        Parallelism.For(_blocks, (long)BlockRows * _k * _d, _assignBody);
         int changed = 0;
         for (int b = 0; b < _blocks; b++) changed += _blockChanged[b];
         return changed;
@@ -93,22 +97,11 @@ internal sealed class Lloyd
         var counts = _blockCounts.AsSpan(b * k, k);
         if (_accumulate) { sums.Clear(); counts.Clear(); }
         int changed = 0;
-        Span<int> four = stackalloc int[4];
-        bool pointLanes = _nearest.PointLanesPay;
-        int i = start;
-        while (i < end)
-        {
-            if (pointLanes && i + 4 <= end)
-            {
-                _nearest.Nearest4(data.AsSpan(i * d, 4 * d), four);   // points i … i+3 in SIMD lanes
-                for (int p = 0; p < 4; p++, i++) changed += Record(i, four[p], sums, counts);
-            }
-            else
-            {
-                changed += Record(i, _nearest.Nearest(data.AsSpan(i * d, d)), sums, counts);
-                i++;
-            }
-        }
+        if (_columns is not null)
+            _nearest.AssignColumns(_columns, _n, start, end, _fresh.AsSpan(start, end - start));   // points in SIMD lanes
+        else
+            for (int i = start; i < end; i++) _fresh[i] = _nearest.Nearest(data.AsSpan(i * d, d)); // centroids in SIMD lanes
+        for (int i = start; i < end; i++) changed += Record(i, _fresh[i], sums, counts);
         _blockChanged[b] = changed;
     }
 

@@ -58,7 +58,7 @@ public sealed class MiniBatchKMeans
         var labels = new int[n];
         var nearest = new NearestCentroid(K, d);
         nearest.Prepare(centers);
-        Parallelism.For(Parallelism.BlockCount(n, Lloyd.BlockRows), b =>
+        Parallelism.For(Parallelism.BlockCount(n, Lloyd.BlockRows), (long)Lloyd.BlockRows * K * d, b =>
         {
             int s = b * Lloyd.BlockRows;
             nearest.Assign(data.Data, s, Math.Min(n, s + Lloyd.BlockRows), labels);

@@ -24,7 +24,7 @@ internal sealed class Inertia
     public double Compute(double[] centers, int[] labels)
     {
         _centers = centers; _labels = labels;
-        Parallelism.For(_partial.Length, _body);
+        Parallelism.For(_partial.Length, BlockRows * (long)_x.Cols, _body);
         double total = 0;
         for (int b = 0; b < _partial.Length; b++) total += _partial[b];
         _centers = []; _labels = [];

@@ -16,6 +16,12 @@ internal static class Parallelism
         set => _maxThreads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxThreads should be >= 1.");
     }
 
+    /// <summary>
+    /// Work (about one multiply-add per unit) below which <see cref="For(int, long, Action{int})"/> runs inline: handing
+    /// blocks to a second thread costs tens of microseconds, and far more on a busy machine. About half a millisecond of work.
+    /// </summary>
+    public const long MinParallelWork = 1 << 20;
+
     /// <summary>Number of blocks of <paramref name="blockSize"/> rows that cover <paramref name="n"/> rows.</summary>
     public static int BlockCount(int n, int blockSize) => (n + blockSize - 1) / blockSize;
 
@@ -35,5 +41,20 @@ internal static class Parallelism
         if (options is null || options.MaxDegreeOfParallelism != threads)
             _options = options = new ParallelOptions { MaxDegreeOfParallelism = threads };
         Parallel.For(0, blockCount, options, body);
+    }
+
+    /// <summary>
+    /// As <see cref="For(int, Action{int})"/>, but inline when the whole job (<paramref name="blockCount"/> ×
+    /// <paramref name="workPerBlock"/>) is below <see cref="MinParallelWork"/>. The blocks are the same either way, so the
+    /// results are too.
+    /// </summary>
+    public static void For(int blockCount, long workPerBlock, Action<int> body)
+    {
+        if (blockCount * workPerBlock < MinParallelWork)
+        {
+            for (int b = 0; b < blockCount; b++) body(b);
+            return;
+        }
+        For(blockCount, body);
     }
 }

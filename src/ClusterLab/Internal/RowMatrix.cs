@@ -44,6 +44,15 @@ internal sealed class RowMatrix
         return r;
     }
 
+    /// <summary>A feature-major copy: feature f of row i at <c>[f * Rows + i]</c>, so that consecutive rows fill a SIMD vector.</summary>
+    public double[] FeatureMajor()
+    {
+        var columns = new double[Data.Length];
+        for (int i = 0; i < Rows; i++)
+            for (int f = 0; f < Cols; f++) columns[f * Rows + i] = Data[i * Cols + f];
+        return columns;
+    }
+
     /// <summary>A deep copy.</summary>
     public RowMatrix Clone() => new(Rows, Cols, (double[])Data.Clone());
 

@@ -20,7 +20,7 @@ internal static class EStepKernel
     /// <exception cref="InvalidOperationException">ln p(x_n) is not finite for some row (the data are too far from every component).</exception>
     public static double Run(EmWorkspace ws, PackedMixture m, bool accumulateForMStep)
     {
-        Parallelism.For(ws.Blocks, b => RunBlock(ws, m, b, accumulateForMStep));
+        Parallelism.For(ws.Blocks, (long)EmWorkspace.BlockSize * ws.K * ws.D * ws.D, b => RunBlock(ws, m, b, accumulateForMStep));
         double total = 0;
         for (int b = 0; b < ws.Blocks; b++)
         {

@@ -14,7 +14,7 @@ internal static class MStepKernel
     private const double MachineEpsilon = 2.220446049250313e-16;
 
     /// <summary>Fills the per-block Σ_n γ(z_nk) and Σ_n γ(z_nk) x_n from the workspace's responsibilities (the E-step kernel does it on the fly).</summary>
-    public static void AccumulateMeans(EmWorkspace ws) => Parallelism.For(ws.Blocks, b => AccumulateMeansOfBlock(ws, b));
+    public static void AccumulateMeans(EmWorkspace ws) => Parallelism.For(ws.Blocks, (long)EmWorkspace.BlockSize * ws.K * ws.D, b => AccumulateMeansOfBlock(ws, b));
 
     /// <summary>Σ_n γ(z_nk) and Σ_n γ(z_nk) x_n over the rows of block <paramref name="b"/>.</summary>
     public static void AccumulateMeansOfBlock(EmWorkspace ws, int b)
@@ -51,7 +51,7 @@ internal static class MStepKernel
             Mean(weightedSum.AsSpan(c * d, d), nk[c], means.AsSpan(c * d, d));
         }
 
-        Parallelism.For(ws.Blocks, b => AccumulateScatterOfBlock(ws, means, b));
+        Parallelism.For(ws.Blocks, (long)EmWorkspace.BlockSize * ws.K * ws.D * ws.D, b => AccumulateScatterOfBlock(ws, means, b));
         var scatter = new double[k * d * d];
         ws.ReduceInBlockOrder(ws.BlockScatter, scatter);
         var covariances = new double[k * d * d];
