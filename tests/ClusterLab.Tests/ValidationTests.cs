@@ -129,5 +129,6 @@ public class ValidationTests
         Assert.Contains("variance", Assert.Throws<InvalidOperationException>(() => GaussianMle.Estimate([1e200, -1e200, 3e200])).Message);
         Assert.Contains("mean", Assert.Throws<InvalidOperationException>(() => GaussianMle.Estimate([1e308, 1e308])).Message);
         Assert.Contains("covariance", Assert.Throws<InvalidOperationException>(() => GaussianMle.Estimate(huge)).Message);
+        Assert.Contains("log-likelihood", Assert.Throws<InvalidOperationException>(() => GaussianMle.LogLikelihood([1e200], 0, 1)).Message);
     }
 }

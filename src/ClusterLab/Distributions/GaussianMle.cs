@@ -80,6 +80,7 @@ public static class GaussianMle
     /// <param name="mean">μ, finite.</param>
     /// <param name="variance">σ². Range: σ² &gt; 0, finite.</param>
     /// <exception cref="ArgumentException">Bad samples, a non-finite mean, or σ² ≤ 0.</exception>
+    /// <exception cref="InvalidOperationException">The samples are too far from μ for σ²: ln L overflows double precision.</exception>
     public static double LogLikelihood(double[] x, double mean, double variance)
     {
         int n = Validate.Data(x);
@@ -88,7 +89,9 @@ public static class GaussianMle
             throw new ArgumentOutOfRangeException(nameof(variance), variance, $"variance={variance} should be finite and > 0: the likelihood of a zero-variance Gaussian is not defined.");
         double ss = 0;
         foreach (var v in x) ss += (v - mean) * (v - mean);
-        return -0.5 * n * (Log2Pi + Math.Log(variance)) - ss / (2 * variance); // (16) ln L = Σ_n ln N(x_n | μ, σ²)
+        double logL = -0.5 * n * (Log2Pi + Math.Log(variance)) - ss / (2 * variance); // (16) ln L = Σ_n ln N(x_n | μ, σ²)
+        return double.IsFinite(logL) ? logL : throw new InvalidOperationException(
+            $"The log-likelihood is {logL}: the samples are too far from mean={mean} for variance={variance} to be represented in double precision. Scale the data, or check the variance.");
     }
 
     /// <summary>ln L(μ, Σ) = Σ_n ln N(x_n | μ, Σ), through the Cholesky factor of Σ.</summary>
