@@ -41,6 +41,25 @@ public class ExportTests
     }
 
     [Fact]
+    public void Bad_usage_and_a_notebook_outside_the_repository_are_reported_not_thrown()
+    {
+        var noTo = RunnerHarness.Run(["export", "x.ipynb"]);
+        Assert.Equal(2, noTo.ExitCode);
+        Assert.Contains("--to must be 'cs' (got '')", noTo.Stderr);
+        var two = RunnerHarness.Run(["export", "a.ipynb", "b.ipynb", "--to", "cs"]);
+        Assert.Equal(2, two.ExitCode);
+        Assert.Contains("only one notebook or folder", two.Stderr);
+        var unknown = RunnerHarness.Run(["export", "a.ipynb", "--to", "cs", "--format", "x"]);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("unknown option --format", unknown.Stderr);
+        var lone = RunnerHarness.WriteNotebook(Path.Combine(RunnerHarness.TempDir("export-outside"), "lone.ipynb"), ("code", "var a = 1;"));
+        var outside = RunnerHarness.Run(["export", lone, "--to", "cs"]);
+        Assert.Equal(2, outside.ExitCode);
+        Assert.Contains("not inside a ClusterLab repository", outside.Stderr);
+        Assert.DoesNotContain("   at ", outside.Stderr);   // no stack trace
+    }
+
+    [Fact]
     public void Every_lesson_exports_and_runs_with_dotnet_run()
     {
         var outDir = Path.Combine(RunnerHarness.RepoRoot, "out", $"export-test-{Guid.NewGuid():N}");

@@ -13,32 +13,29 @@ public static class ExportCommand
     /// <summary>Runs the sub-command with the arguments after its name; returns the exit code (2 for bad usage or a malformed notebook).</summary>
     public static int Run(string[] args)
     {
-        string? target = null, to = null, outDir = null;
-        for (int i = 0; i < args.Length; i++)
+        if (args.Contains("--help") || args.Contains("-h")) { Console.WriteLine(Usage); return 0; }
+        string target, to;
+        string? outDir;
+        try
         {
-            switch (args[i])
-            {
-                case "--to" when i + 1 < args.Length: to = args[++i]; break;
-                case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
-                case "-h" or "--help": Console.WriteLine(Usage); return 0;
-                default:
-                    if (args[i].StartsWith('-') || target is not null) { Console.Error.WriteLine($"clusterlab export: unexpected argument '{args[i]}'.\n{Usage}"); return 2; }
-                    target = args[i];
-                    break;
-            }
+            var parsed = new Arguments(args, "--to", "--out");
+            if (parsed.Positionals.Count != 1)
+                throw new ArgumentException(parsed.Positionals.Count == 0 ? "no notebook given." : $"only one notebook or folder may be given (got {string.Join(", ", parsed.Positionals.Select(p => $"'{p}'"))}).");
+            (target, to, outDir) = (parsed.Positionals[0], parsed.Get("--to") ?? "", parsed.Get("--out"));
+            if (to != "cs") throw new ArgumentException($"--to must be 'cs' (got '{to}').");
         }
-        if (target is null || to != "cs")
-        {
-            Console.Error.WriteLine($"clusterlab export: {(target is null ? "no notebook given" : $"--to must be 'cs' (got '{to}')")}.\n{Usage}");
-            return 2;
-        }
+        catch (ArgumentException e) { Console.Error.WriteLine($"clusterlab export: {e.Message}\n{Usage}"); return 2; }
         var notebooks = Directory.Exists(target)
             ? Directory.GetFiles(target, "*.ipynb").Order(StringComparer.Ordinal).ToList()
             : File.Exists(target) ? [target] : [];
         if (notebooks.Count == 0) { Console.Error.WriteLine($"clusterlab export: no notebook at '{target}'."); return 2; }
 
-        var root = RepositoryRoot(Path.GetFullPath(notebooks[0]));
-        outDir = Path.GetFullPath(outDir ?? Path.Combine(root ?? Directory.GetCurrentDirectory(), "out", "cs"));
+        if (RepositoryRoot(Path.GetFullPath(notebooks[0])) is not { } root)
+        {
+            Console.Error.WriteLine($"clusterlab export: '{target}' is not inside a ClusterLab repository (no src/ClusterLab.Notebooks found above it): the app's #:project directive needs the kit's project.");
+            return 2;
+        }
+        outDir = Path.GetFullPath(outDir ?? Path.Combine(root, "out", "cs"));
         Directory.CreateDirectory(outDir);
         int code = 0;
         foreach (var path in notebooks)
@@ -60,9 +57,8 @@ public static class ExportCommand
     }
 
     /// <summary>The kit's project as the app's <c>#:project</c> path: relative to the app's folder inside the repository, else absolute.</summary>
-    private static string KitProjectPath(string? root, string outDir)
+    private static string KitProjectPath(string root, string outDir)
     {
-        if (root is null) throw new InvalidOperationException("clusterlab export: the notebook is not inside a ClusterLab repository (no src/ClusterLab.Notebooks found above it).");
         var project = Path.Combine(root, "src", "ClusterLab.Notebooks", "ClusterLab.Notebooks.csproj");
         var relative = Path.GetRelativePath(outDir, project);
         return (relative.StartsWith("..") && outDir.StartsWith(root) ? relative : project).Replace('\\', '/');

@@ -31,7 +31,7 @@ public static class GradeCommand
             {
                 CellTimeout = parsed.Positive("--cell-timeout", 60),
                 Timeout = parsed.Positive("--timeout", 600),
-                Jobs = (int)parsed.Positive("--jobs", 1),
+                Jobs = parsed.PositiveInt("--jobs", 1),
                 ManualCsv = parsed.Get("--manual"),
             };
         }

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace ClusterLab.Tool.Grading;
+namespace ClusterLab.Tool;
 
-/// <summary>Splits command-line arguments into positionals and <c>--name value</c> options; unknown options throw.</summary>
+/// <summary>Splits the command-line arguments of <c>release</c>, <c>grade</c> and <c>export</c> into positionals and <c>--name value</c> options; unknown options throw.</summary>
 public sealed class Arguments
 {
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
@@ -35,6 +35,15 @@ public sealed class Arguments
         if (Get(name) is not { } text) return fallback;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !(v > 0))
             throw new ArgumentException($"{name}={text} should be a number > 0.");
+        return v;
+    }
+
+    /// <summary>The option as a whole number &gt; 0, or <paramref name="fallback"/>.</summary>
+    public int PositiveInt(string name, int fallback)
+    {
+        if (Get(name) is not { } text) return fallback;
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) || v <= 0)
+            throw new ArgumentException($"{name}={text} should be a whole number > 0.");
         return v;
     }
 }
