@@ -13,6 +13,7 @@ public enum QuestionKind
 
 /// <summary>A gradebook column: one graded cell (tests, hidden-tests or manual), named by its grade_id.</summary>
 /// <param name="Id">The cell's grade_id (the gradebook column).</param>
+/// <param name="Kind">Graded by check cells (public or hidden tests) or by hand.</param>
 /// <param name="CellId">The cell's id.</param>
 /// <param name="Points">Points possible: the cell's points, equal to the sum of its checks' points.</param>
 /// <param name="Checks">The checks of a tests cell, in order; empty for a manual question.</param>
