@@ -133,7 +133,9 @@ internal sealed class NearestCentroid
     public void AssignColumns(double[] columns, int n, int start, int end, Span<int> labels)
     {
         int d = _d, k = _k, i = start;
-        if (Vector256.IsHardwareAccelerated)
+        if (d == 2 && Vector256.IsHardwareAccelerated)
+            i = AssignColumns2D(columns, n, start, end, labels);
+        else if (Vector256.IsHardwareAccelerated)
         {
             ref double cols = ref MemoryMarshal.GetArrayDataReference(columns);
             ref double cr = ref MemoryMarshal.GetArrayDataReference(_rows);
@@ -179,6 +181,51 @@ internal sealed class NearestCentroid
             for (int f = 0; f < d; f++) row[f] = columns[f * n + i];
             labels[i - start] = Nearest(row);
         }
+    }
+
+    /// <summary>
+    /// <see cref="AssignColumns"/> for two features (the lessons' data), with both features of eight points held in
+    /// registers across all centroids. The same operations, so the same labels. Returns the first point not assigned.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int AssignColumns2D(double[] columns, int n, int start, int end, Span<int> labels)
+    {
+        ref double cols = ref MemoryMarshal.GetArrayDataReference(columns);
+        ref double cr = ref MemoryMarshal.GetArrayDataReference(_rows);
+        ref double nr = ref MemoryMarshal.GetArrayDataReference(_norms);
+        var two = Vector256.Create(2.0);
+        int i = start, k = _k;
+        for (; i + 8 <= end; i += 8)
+        {
+            var x0 = Vector256.LoadUnsafe(ref cols, (nuint)i);
+            var x1 = Vector256.LoadUnsafe(ref cols, (nuint)(i + 4));
+            var y0 = Vector256.LoadUnsafe(ref cols, (nuint)(n + i));
+            var y1 = Vector256.LoadUnsafe(ref cols, (nuint)(n + i + 4));
+            var best0 = Vector256.Create(double.PositiveInfinity);
+            var best1 = best0;
+            var idx0 = Vector256<double>.Zero;
+            var idx1 = idx0;
+            for (int j = 0; j < k; j++)
+            {
+                var cx = Vector256.Create(Unsafe.Add(ref cr, 2 * j));
+                var cy = Vector256.Create(Unsafe.Add(ref cr, 2 * j + 1));
+                var norm = Vector256.Create(Unsafe.Add(ref nr, j));
+                var jv = Vector256.Create((double)j);
+                var s0 = norm - two * Vector256.FusedMultiplyAdd(y0, cy, x0 * cx);   // ‖c_j‖² − 2 x·c_j
+                var s1 = norm - two * Vector256.FusedMultiplyAdd(y1, cy, x1 * cx);
+                var b0 = Vector256.LessThan(s0, best0);
+                var b1 = Vector256.LessThan(s1, best1);
+                best0 = Vector256.ConditionalSelect(b0, s0, best0);
+                best1 = Vector256.ConditionalSelect(b1, s1, best1);
+                idx0 = Vector256.ConditionalSelect(b0, jv, idx0);
+                idx1 = Vector256.ConditionalSelect(b1, jv, idx1);
+            }
+            var l0 = Vector256.ConvertToInt64(idx0);
+            var l1 = Vector256.ConvertToInt64(idx1);
+            int o = i - start;
+            for (int p = 0; p < 4; p++) { labels[o + p] = (int)l0.GetElement(p); labels[o + 4 + p] = (int)l1.GetElement(p); }
+        }
+        return i;
     }
 
     /// <summary>labels[i] = closest centroid of row i of <paramref name="data"/> (row-major, d columns) for i in [start, end).</summary>
