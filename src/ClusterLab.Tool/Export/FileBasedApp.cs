@@ -22,13 +22,13 @@ public static class FileBasedApp
         var usings = new List<string> { "using ClusterLab;", "using ClusterLab.Notebooks;", "using static ClusterLab.Notebooks.ScriptHost;" };
         var body = new StringBuilder();
         var types = new StringBuilder();
-        int cellNumber = 0;
+        int cellNumber = 0, setup = notebook.SetupCellIndex();
         foreach (var cell in notebook.Cells)
         {
             cellNumber++;
             var source = NotebookDocument.Source(cell);
             if (NotebookDocument.CellType(cell) == "markdown") { body.Append(Comment(source)); continue; }
-            if (NotebookDocument.CellType(cell) != "code" || IsSetupCell(source)) continue;
+            if (NotebookDocument.CellType(cell) != "code" || cellNumber - 1 == setup) continue;   // #:project replaces the setup cell
             body.AppendLine($"// ── cell {cellNumber} ──");
             AppendCode(WithoutDirectives(source), usings, body, types);
             body.AppendLine();
@@ -49,9 +49,6 @@ public static class FileBasedApp
         if (types.Length > 0) { app.AppendLine(); app.Append(types); }
         return app.ToString();
     }
-
-    /// <summary>The setup cell loads the kit with <c>#r</c> and calls <c>Kit.Setup()</c>: the app's <c>#:project</c> replaces it.</summary>
-    internal static bool IsSetupCell(string source) => source.Contains("Kit.Setup()") && source.Contains("#r ");
 
     private static string WithoutDirectives(string source) =>
         string.Join('\n', source.Split('\n').Where(l => !l.TrimStart().StartsWith("#r ") && !l.TrimStart().StartsWith("#!")));

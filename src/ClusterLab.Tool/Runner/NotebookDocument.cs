@@ -83,6 +83,22 @@ public sealed class NotebookDocument
         return new NotebookDocument(path, root, cells);
     }
 
+    /// <summary>
+    /// Index of the setup cell (the code cell with id <c>setup</c>, else the first code cell if it calls <c>Kit.Setup(</c>), or -1:
+    /// the runner exempts it from the output limit, the exporter replaces it with <c>#:project</c>.
+    /// </summary>
+    public int SetupCellIndex()
+    {
+        for (var i = 0; i < Cells.Count; i++)
+            if (CellType(Cells[i]) == "code" && Id(Cells[i]) == "setup") return i;
+        for (var i = 0; i < Cells.Count; i++)
+        {
+            if (CellType(Cells[i]) != "code") continue;
+            return Source(Cells[i]).Contains("Kit.Setup(", StringComparison.Ordinal) ? i : -1;
+        }
+        return -1;
+    }
+
     /// <summary>The cell's type: <c>code</c>, <c>markdown</c> or <c>raw</c>.</summary>
     public static string CellType(JsonObject cell) => cell["cell_type"]!.GetValue<string>();
 

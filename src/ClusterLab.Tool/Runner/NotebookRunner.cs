@@ -55,7 +55,7 @@ public static class NotebookRunner
 
         var baseDir = options.BaseDir ?? Path.GetDirectoryName(doc.Path)!;
         var codeCells = doc.Cells.Count(c => NotebookDocument.CellType(c) == "code");
-        var setupIndex = FindSetupCell(doc);
+        var setupIndex = doc.SetupCellIndex();
         int cellsRun = 0, checksPassed = 0, checksFailed = 0, executionCount = 0;
         int? failedCell = null;
         string? message = null;
@@ -172,19 +172,6 @@ public static class NotebookRunner
         };
         log.Status(result);
         return result;
-    }
-
-    /// <summary>Index of the setup cell (id <c>setup</c>, or the first code cell if it calls <c>Kit.Setup(</c>), or -1.</summary>
-    public static int FindSetupCell(NotebookDocument doc)
-    {
-        for (var i = 0; i < doc.Cells.Count; i++)
-            if (NotebookDocument.CellType(doc.Cells[i]) == "code" && NotebookDocument.Id(doc.Cells[i]) == "setup") return i;
-        for (var i = 0; i < doc.Cells.Count; i++)
-        {
-            if (NotebookDocument.CellType(doc.Cells[i]) != "code") continue;
-            return NotebookDocument.Source(doc.Cells[i]).Contains("Kit.Setup(", StringComparison.Ordinal) ? i : -1;
-        }
-        return -1;
     }
 
     private static string FirstErrorLine(JsonObject cell)
