@@ -12,9 +12,6 @@ public static class NotebookJson
     /// <summary>Reads and validates <paramref name="path"/>; throws <see cref="NotebookFormatException"/> naming the file and the problem.</summary>
     public static JsonObject Load(string path) => NotebookDocument.Load(path).Root;
 
-    /// <summary>Parses notebook JSON text; <paramref name="name"/> is used in error messages.</summary>
-    public static JsonObject Parse(string text, string name) => NotebookDocument.Parse(text, name).Root;
-
     /// <summary>The notebook as text: one-space indentation, non-ASCII kept, trailing newline (like scripts/nbtool.py).</summary>
     public static string Serialize(JsonObject nb) => NotebookDocument.ToJson(nb);
 
