@@ -14,7 +14,7 @@ internal sealed class MiniBatchRun
     private readonly double _reassignmentRatio;
     private readonly int? _maxNoImprovement;
     private readonly NearestCentroid _nearest;
-    private readonly int[] _batchIdx, _batchLabels;
+    private readonly int[] _batchIdx, _batchLabels, _validationLabels;
     private readonly double[] _counts;
     private readonly double[] _gather, _batchSums;
     private readonly int[] _batchCounts;
@@ -24,9 +24,9 @@ internal sealed class MiniBatchRun
         _x = x; _k = k; _d = x.Cols; _n = x.Rows; Batch = batch; _rng = rng;
         _reassignmentRatio = reassignmentRatio; _maxNoImprovement = maxNoImprovement;
         _nearest = new NearestCentroid(k, _d);
-        _batchIdx = new int[batch]; _batchLabels = new int[batch];
+        _batchIdx = new int[batch]; _batchLabels = new int[batch]; _validationLabels = new int[batch];
         _counts = new double[k];
-        _gather = new double[4 * _d];
+        _gather = new double[batch * _d];
         _batchSums = new double[k * _d];
         _batchCounts = new int[k];
     }
@@ -83,19 +83,21 @@ internal sealed class MiniBatchRun
     private double BatchInertia(int[] idx, double[] centers, bool assign)
     {
         _nearest.Prepare(centers);
-        int d = _d, t = 0;
+        int d = _d, m = idx.Length;
         double s = 0;
-        Span<int> four = stackalloc int[4];
         if (_nearest.PointLanesPay)
         {
-            for (; t + 4 <= idx.Length; t += 4)
+            for (int t = 0; t < m; t++)                                    // the batch, feature-major: points in SIMD lanes
             {
-                for (int p = 0; p < 4; p++) _x.Row(idx[t + p]).CopyTo(_gather.AsSpan(p * d, d));
-                _nearest.Nearest4(_gather, four);
-                for (int p = 0; p < 4; p++) s += Keep(t + p, four[p], idx, centers, assign);
+                var row = _x.Row(idx[t]);
+                for (int f = 0; f < d; f++) _gather[f * m + t] = row[f];
             }
+            Span<int> labels = assign ? _batchLabels : _validationLabels;
+            _nearest.AssignColumns(_gather, m, 0, m, labels);
+            for (int t = 0; t < m; t++) s += Keep(t, labels[t], idx, centers, assign: false);
+            return s;
         }
-        for (; t < idx.Length; t++) s += Keep(t, _nearest.Nearest(_x.Row(idx[t])), idx, centers, assign);
+        for (int t = 0; t < m; t++) s += Keep(t, _nearest.Nearest(_x.Row(idx[t])), idx, centers, assign);
         return s;
     }
 
