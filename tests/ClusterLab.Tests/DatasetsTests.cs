@@ -77,6 +77,20 @@ public class DatasetsTests
     }
 
     [Fact]
+    public void StandardizeRescuesDataTooLargeForTheFits()
+    {
+        // The overflow error of KMeans and GaussianMixture advises Datasets.Standardize: it must not overflow itself.
+        double[][] huge = [[1e200, 0], [-1e200, 0], [3e200, 1e200], [-2e200, 5e199], [1.7e308, 1]];
+        var z = Datasets.Standardize(huge);
+        for (int f = 0; f < 2; f++)
+        {
+            Assert.Equal(0, z.Average(r => r[f]), 12);
+            Assert.Equal(1, z.Average(r => r[f] * r[f]), 12);
+        }
+        Assert.Equal(2, new KMeans(2) { Seed = 0 }.Fit(z).Centroids.Length);
+    }
+
+    [Fact]
     public void ReadCsvReadsHeaderAndRows()
     {
         var path = Temp("a,b\n1.5,2\n\n-3e2,4\n");

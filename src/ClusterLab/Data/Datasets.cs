@@ -111,13 +111,31 @@ public static class Datasets
         var m = RowMatrix.FromJagged(x);
         var mean = m.ColumnMeans();
         var sd = m.ColumnVariances(mean).Select(v => v > 0 ? Math.Sqrt(v) : 1.0).ToArray();
+        var scale = new double[d];
+        for (int f = 0; f < d; f++)
+        {
+            scale[f] = 1;
+            if (!double.IsFinite(mean[f]) || !double.IsFinite(sd[f]))   // huge values: the sums overflowed, redo the column divided by max |x|
+                (scale[f], mean[f], sd[f]) = ScaledMoments(x, f);
+        }
         var r = new double[n][];
         for (int i = 0; i < n; i++)
         {
             r[i] = new double[d];
-            for (int f = 0; f < d; f++) r[i][f] = (x[i][f] - mean[f]) / sd[f];   // z = (x − mean) / σ
+            for (int f = 0; f < d; f++) r[i][f] = (x[i][f] / scale[f] - mean[f]) / sd[f];   // z = (x − mean) / σ
         }
         return r;
+    }
+
+    /// <summary>s = max_i |x_if|, then the mean and standard deviation (1 for a constant column) of x_if / s, which cannot overflow.</summary>
+    private static (double Scale, double Mean, double Sd) ScaledMoments(double[][] x, int f)
+    {
+        double s = 0, sum = 0, ss = 0;
+        foreach (var row in x) s = Math.Max(s, Math.Abs(row[f]));
+        foreach (var row in x) sum += row[f] / s;
+        double mean = sum / x.Length;
+        foreach (var row in x) ss += (row[f] / s - mean) * (row[f] / s - mean);
+        return (s, mean, ss > 0 ? Math.Sqrt(ss / x.Length) : 1.0);
     }
 
     /// <summary>Blob j gets ⌊n/k⌋ points (+1 for the first n mod k); points are centre + σ_j·N(0, I); rows then shuffled.</summary>
