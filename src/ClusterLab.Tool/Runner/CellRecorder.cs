@@ -99,7 +99,7 @@ public sealed class CellRecorder
                 truncated = true;
                 if (copy["output_type"]?.GetValue<string>() == "stream" && budget > 0)
                 {
-                    var text = JoinLines(copy["text"]);
+                    var text = NotebookDocument.JoinText(copy["text"]);
                     copy["text"] = NotebookDocument.ToLines(text[..Math.Min(text.Length, budget)]);
                     array.Add(copy);
                 }
@@ -127,7 +127,7 @@ public sealed class CellRecorder
             && _outputs[^1]["name"]?.GetValue<string>() == name)
         {
             var last = _outputs[^1];
-            last["text"] = NotebookDocument.ToLines(JoinLines(last["text"]) + text);
+            last["text"] = NotebookDocument.ToLines(NotebookDocument.JoinText(last["text"]) + text);
             return;
         }
         _outputs.Add(new JsonObject { ["name"] = name, ["output_type"] = "stream", ["text"] = NotebookDocument.ToLines(text) });
@@ -189,16 +189,9 @@ public sealed class CellRecorder
     private static string PlainText(IReadOnlyCollection<FormattedValue> values) =>
         (values.FirstOrDefault(v => v.MimeType == PlainTextFormatter.MimeType) ?? values.FirstOrDefault())?.Value ?? "";
 
-    private static string JoinLines(JsonNode? node) => node switch
-    {
-        JsonArray a => string.Concat(a.Select(x => x?.GetValue<string>())),
-        JsonValue v => v.GetValue<string>(),
-        _ => "",
-    };
-
     private static int Size(JsonObject output) => output["output_type"]?.GetValue<string>() switch
     {
-        "stream" => JoinLines(output["text"]).Length,
+        "stream" => NotebookDocument.JoinText(output["text"]).Length,
         "error" => (output["evalue"]?.GetValue<string>().Length ?? 0) + (output["traceback"]?.ToJsonString().Length ?? 0),
         _ => output["data"]?.ToJsonString().Length ?? 0,
     };

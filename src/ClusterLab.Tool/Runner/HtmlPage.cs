@@ -133,13 +133,7 @@ public static class HtmlPage
         sb.Append("</div>\n");
     }
 
-    private static string Text(JsonNode? node) => node switch
-    {
-        JsonArray a => string.Concat(a.Select(x => x is JsonValue v && v.TryGetValue<string>(out var s) ? s : x?.ToJsonString())),
-        JsonValue v when v.TryGetValue<string>(out var s) => s,
-        null => "",
-        _ => node.ToJsonString(),
-    };
+    private static string Text(JsonNode? node) => NotebookDocument.JoinText(node);
 
     private static string? FirstHeading(NotebookDocument doc)
     {

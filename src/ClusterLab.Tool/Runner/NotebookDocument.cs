@@ -119,6 +119,15 @@ public sealed class NotebookDocument
         cell["execution_count"] = executionCount is { } n ? JsonValue.Create(n) : null;
     }
 
+    /// <summary>An nbformat multi-line string (a string, or an array of strings) as one string; other JSON as its JSON text; null as "".</summary>
+    public static string JoinText(JsonNode? node) => node switch
+    {
+        JsonArray a => string.Concat(a.Select(x => x is JsonValue v && v.TryGetValue<string>(out var s) ? s : x?.ToJsonString())),
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        null => "",
+        _ => node.ToJsonString(),
+    };
+
     /// <summary>Splits text into nbformat's list-of-lines form (each line keeps its newline).</summary>
     public static JsonArray ToLines(string text)
     {
