@@ -233,6 +233,8 @@ public sealed class GaussianMixtureTests
         // K-means initialisation needs k distinct points.
         double[][] twoDistinct = [[0.0, 0.0], [0.0, 0.0], [0.0, 0.0], [1.0, 1.0], [1.0, 1.0]];
         Assert.Contains("distinct", Assert.ThrowsAny<ArgumentException>(() => new GaussianMixture(3) { Seed = 0 }.Fit(twoDistinct)).Message);
+        // So does every other initialisation (random responsibilities would otherwise "fit" 3 components to 2 points).
+        Assert.Contains("only 2 distinct points", Assert.ThrowsAny<ArgumentException>(() => new GaussianMixture(3) { Seed = 0, Init = MixtureInit.Random }.Fit(twoDistinct)).Message);
     }
 
     [Fact]

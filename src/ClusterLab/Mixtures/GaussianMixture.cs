@@ -35,12 +35,13 @@ public sealed class GaussianMixture
 
     /// <summary>Fits the mixture to <paramref name="x"/>, shape (nSamples, nFeatures).</summary>
     /// <returns>The run with the highest log-likelihood at its returned parameters.</returns>
-    /// <exception cref="ArgumentException">Bad data, k outside 1 … n, bad settings, or <see cref="InitialParameters"/> of the wrong shape, weights not summing to 1, a covariance not positive definite.</exception>
+    /// <exception cref="ArgumentException">Bad data, k outside 1 … n, fewer distinct points than k, bad settings, or <see cref="InitialParameters"/> of the wrong shape, weights not summing to 1, a covariance not positive definite.</exception>
     /// <exception cref="InvalidOperationException">A covariance cannot be factorised even with <see cref="RegCovar"/>.</exception>
     public GaussianMixtureModel Fit(double[][] x)
     {
         var (n, d) = Validate.Data(x);
         Validate.ClusterCount(K, n);
+        Validate.DistinctPoints(RowMatrix.FromJagged(x).Data, n, d, K);   // whatever the initialisation: k components on fewer points collapse
         Validate.AtLeast(MaxIter, 0, nameof(MaxIter));
         Validate.AtLeast(Tol, 0.0, nameof(Tol));
         MixtureValidation.RegCovar(RegCovar, nameof(RegCovar));
