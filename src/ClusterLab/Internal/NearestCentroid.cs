@@ -184,8 +184,9 @@ internal sealed class NearestCentroid
     }
 
     /// <summary>
-    /// <see cref="AssignColumns"/> for two features (the lessons' data), with both features of eight points held in
-    /// registers across all centroids. The same operations, so the same labels. Returns the first point not assigned.
+    /// <see cref="AssignColumns"/> for two features (the lessons' data): both features of sixteen points stay in registers
+    /// across all centroids, in four independent chains. The same operations, so the same labels. Returns the first point
+    /// not assigned.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AssignColumns2D(double[] columns, int n, int start, int end, Span<int> labels)
@@ -194,17 +195,17 @@ internal sealed class NearestCentroid
         ref double cr = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref double nr = ref MemoryMarshal.GetArrayDataReference(_norms);
         var two = Vector256.Create(2.0);
+        var inf = Vector256.Create(double.PositiveInfinity);
         int i = start, k = _k;
-        for (; i + 8 <= end; i += 8)
+        for (; i + 16 <= end; i += 16)
         {
-            var x0 = Vector256.LoadUnsafe(ref cols, (nuint)i);
-            var x1 = Vector256.LoadUnsafe(ref cols, (nuint)(i + 4));
-            var y0 = Vector256.LoadUnsafe(ref cols, (nuint)(n + i));
-            var y1 = Vector256.LoadUnsafe(ref cols, (nuint)(n + i + 4));
-            var best0 = Vector256.Create(double.PositiveInfinity);
-            var best1 = best0;
-            var idx0 = Vector256<double>.Zero;
-            var idx1 = idx0;
+            ref double xr = ref Unsafe.Add(ref cols, i);
+            ref double yr = ref Unsafe.Add(ref cols, n + i);
+            var x0 = Vector256.LoadUnsafe(ref xr); var x1 = Vector256.LoadUnsafe(ref xr, 4);
+            var x2 = Vector256.LoadUnsafe(ref xr, 8); var x3 = Vector256.LoadUnsafe(ref xr, 12);
+            var y0 = Vector256.LoadUnsafe(ref yr); var y1 = Vector256.LoadUnsafe(ref yr, 4);
+            var y2 = Vector256.LoadUnsafe(ref yr, 8); var y3 = Vector256.LoadUnsafe(ref yr, 12);
+            Vector256<double> b0 = inf, b1 = inf, b2 = inf, b3 = inf, i0 = default, i1 = default, i2 = default, i3 = default;
             for (int j = 0; j < k; j++)
             {
                 var cx = Vector256.Create(Unsafe.Add(ref cr, 2 * j));
@@ -213,19 +214,27 @@ internal sealed class NearestCentroid
                 var jv = Vector256.Create((double)j);
                 var s0 = norm - two * Vector256.FusedMultiplyAdd(y0, cy, x0 * cx);   // ‖c_j‖² − 2 x·c_j
                 var s1 = norm - two * Vector256.FusedMultiplyAdd(y1, cy, x1 * cx);
-                var b0 = Vector256.LessThan(s0, best0);
-                var b1 = Vector256.LessThan(s1, best1);
-                best0 = Vector256.ConditionalSelect(b0, s0, best0);
-                best1 = Vector256.ConditionalSelect(b1, s1, best1);
-                idx0 = Vector256.ConditionalSelect(b0, jv, idx0);
-                idx1 = Vector256.ConditionalSelect(b1, jv, idx1);
+                var s2 = norm - two * Vector256.FusedMultiplyAdd(y2, cy, x2 * cx);
+                var s3 = norm - two * Vector256.FusedMultiplyAdd(y3, cy, x3 * cx);
+                var m0 = Vector256.LessThan(s0, b0); var m1 = Vector256.LessThan(s1, b1);
+                var m2 = Vector256.LessThan(s2, b2); var m3 = Vector256.LessThan(s3, b3);
+                b0 = Vector256.ConditionalSelect(m0, s0, b0); i0 = Vector256.ConditionalSelect(m0, jv, i0);
+                b1 = Vector256.ConditionalSelect(m1, s1, b1); i1 = Vector256.ConditionalSelect(m1, jv, i1);
+                b2 = Vector256.ConditionalSelect(m2, s2, b2); i2 = Vector256.ConditionalSelect(m2, jv, i2);
+                b3 = Vector256.ConditionalSelect(m3, s3, b3); i3 = Vector256.ConditionalSelect(m3, jv, i3);
             }
-            var l0 = Vector256.ConvertToInt64(idx0);
-            var l1 = Vector256.ConvertToInt64(idx1);
             int o = i - start;
-            for (int p = 0; p < 4; p++) { labels[o + p] = (int)l0.GetElement(p); labels[o + 4 + p] = (int)l1.GetElement(p); }
+            StoreLabels(i0, labels.Slice(o, 4)); StoreLabels(i1, labels.Slice(o + 4, 4));
+            StoreLabels(i2, labels.Slice(o + 8, 4)); StoreLabels(i3, labels.Slice(o + 12, 4));
         }
         return i;
+    }
+
+    /// <summary>Four centroid indices held as doubles, written as ints.</summary>
+    private static void StoreLabels(Vector256<double> idx, Span<int> labels)
+    {
+        var l = Vector256.ConvertToInt64(idx);
+        for (int p = 0; p < 4; p++) labels[p] = (int)l.GetElement(p);
     }
 
     /// <summary>labels[i] = closest centroid of row i of <paramref name="data"/> (row-major, d columns) for i in [start, end).</summary>
