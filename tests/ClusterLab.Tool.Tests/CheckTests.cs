@@ -230,3 +230,18 @@ public class CheckTests
         Assert.Contains("<table", s.ToHtml());
     }
 }
+
+/// <summary>Expect.Close refuses a tolerance that would make any comparison pass or fail by construction.</summary>
+public class ExpectToleranceTests
+{
+    [Theory]
+    [InlineData(-1e-6)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_bad_tolerance_is_an_error_not_a_pass(double tol)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Expect.Close(1.0, 1.0, tol));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Expect.Close([1.0], [1.0], tol));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Expect.Close([[1.0]], [[1.0]], tol));
+    }
+}

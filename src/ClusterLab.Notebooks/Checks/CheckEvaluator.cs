@@ -47,6 +47,7 @@ internal static class CheckEvaluator
     /// <summary>Throws <see cref="CheckFailedException"/> unless the scalars are close.</summary>
     public static void ThrowIfNotClose(double expected, double actual, double tol, string what)
     {
+        ValidateTolerance(tol);
         if (!IsClose(expected, actual, tol))
         {
             var (e, a) = CheckFormat.Pair(expected, actual);
@@ -57,6 +58,7 @@ internal static class CheckEvaluator
     /// <summary>Throws <see cref="CheckFailedException"/> unless the vectors have equal length and close entries.</summary>
     public static void ThrowIfNotClose(double[] expected, double[]? actual, double tol, string what)
     {
+        ValidateTolerance(tol);
         ArgumentNullException.ThrowIfNull(expected);
         if (actual is null) throw Mismatch(what, CheckFormat.Vector(expected), "null");
         if (actual.Length != expected.Length)
@@ -75,6 +77,7 @@ internal static class CheckEvaluator
     /// <summary>Throws <see cref="CheckFailedException"/> unless the matrices have equal shape and close entries.</summary>
     public static void ThrowIfNotClose(double[][] expected, double[][]? actual, double tol, string what)
     {
+        ValidateTolerance(tol);
         ArgumentNullException.ThrowIfNull(expected);
         if (actual is null) throw Mismatch(what, CheckFormat.Matrix(expected), "null");
         string shapeE = CheckFormat.Shape(expected), shapeA = CheckFormat.Shape(actual);

@@ -32,6 +32,7 @@ public sealed class KMeansModel
 
     /// <summary>The closest centroid of every row of <paramref name="x"/>, shape (nSamples, nFeatures); ties go to the lower id.</summary>
     /// <exception cref="ArgumentException">Bad data, or a number of features other than the centroids'.</exception>
+    /// <exception cref="InvalidOperationException">A row so far from every centroid that the squared distance overflows.</exception>
     public int[] Predict(double[][] x)
     {
         CheckFeatures(x);
@@ -44,6 +45,7 @@ public sealed class KMeansModel
                 double dist = SquaredDistance.Compute(x[i], Centroids[j]);   // ‖x_i − μ_j‖²
                 if (dist < best) { best = dist; labels[i] = j; }
             }
+            Validate.FiniteResult(best, $"squared distance from row {i} to its closest centroid");
         }
         return labels;
     }
