@@ -36,14 +36,6 @@ internal sealed class RowMatrix
         return m;
     }
 
-    /// <summary>A fresh jagged copy, one array per row.</summary>
-    public double[][] ToJagged()
-    {
-        var r = new double[Rows][];
-        for (int i = 0; i < Rows; i++) r[i] = Row(i).ToArray();
-        return r;
-    }
-
     /// <summary>A feature-major copy: feature f of row i at <c>[f * Rows + i]</c>, so that consecutive rows fill a SIMD vector.</summary>
     public double[] FeatureMajor()
     {
@@ -89,16 +81,6 @@ internal sealed class RowMatrix
         {
             var row = Row(i);
             for (int j = 0; j < Cols; j++) row[j] -= v[j];
-        }
-    }
-
-    /// <summary>Adds <paramref name="v"/> to every row, in place.</summary>
-    public void AddRowVector(ReadOnlySpan<double> v)
-    {
-        for (int i = 0; i < Rows; i++)
-        {
-            var row = Row(i);
-            for (int j = 0; j < Cols; j++) row[j] += v[j];
         }
     }
 }
