@@ -17,7 +17,13 @@ public enum QuestionKind
 /// <param name="CellId">The cell's id.</param>
 /// <param name="Points">Points possible: the cell's points, equal to the sum of its checks' points.</param>
 /// <param name="Checks">The checks of a tests cell, in order; empty for a manual question.</param>
-public sealed record Question(string Id, QuestionKind Kind, string CellId, double Points, IReadOnlyList<CheckSpec> Checks);
+public sealed record Question(string Id, QuestionKind Kind, string CellId, double Points, IReadOnlyList<CheckSpec> Checks)
+{
+    /// <summary>The rubric of a hand-graded question (its lines add up to <see cref="Points"/>); empty when it has none.</summary>
+    public IReadOnlyList<RubricLine> Rubric { get; init; } = [];
+    /// <summary>True for a bonus question: reported in the gradebook's <c>bonus</c> column, not in <c>total</c>.</summary>
+    public bool Bonus { get; init; }
+}
 
 /// <summary>An instructor notebook read and validated: its name, questions and the source notebook itself.</summary>
 public sealed class Assignment
@@ -38,8 +44,10 @@ public sealed class Assignment
     public JsonObject Source { get; }
     /// <summary>Questions in notebook order.</summary>
     public IReadOnlyList<Question> Questions { get; }
-    /// <summary>Total points possible.</summary>
-    public double Points => Questions.Sum(q => q.Points);
+    /// <summary>Total points possible, bonus questions excluded (the gradebook's <c>total</c> is out of this).</summary>
+    public double Points => Questions.Where(q => !q.Bonus).Sum(q => q.Points);
+    /// <summary>Bonus points possible (the gradebook's <c>bonus</c> column is out of this); 0 when there is no bonus question.</summary>
+    public double BonusPoints => Questions.Where(q => q.Bonus).Sum(q => q.Points);
 
     /// <summary>Loads and validates an instructor notebook (see <see cref="Validate"/>).</summary>
     public static Assignment Load(string sourcePath)
@@ -52,7 +60,8 @@ public sealed class Assignment
     /// <summary>
     /// Checks the grading metadata of a source notebook and returns its questions. Rules: every cell has a unique id;
     /// solution, tests, hidden-tests and manual cells have a unique grade_id; tests cells are code with at least one
-    /// check whose id is unique in the notebook and whose points add up to the cell's points; manual cells are Markdown.
+    /// check whose id is unique in the notebook and whose points add up to the cell's points; manual cells are Markdown,
+    /// and their rubric lines (if any) add up to the cell's points; rubric and bonus belong on graded cells only.
     /// </summary>
     public static IReadOnlyList<Question> Validate(JsonObject nb, string name)
     {
@@ -66,8 +75,12 @@ public sealed class Assignment
             if (id.Length == 0) throw new FormatException($"{name}: a cell has no id (run scripts/nbtool.py fix).");
             if (!cellIds.Add(id)) throw new FormatException($"{name}: cell id {id} appears twice.");
             var meta = CellMeta.Of(cell);
-            if (meta.Role is CellRole.None or CellRole.Prompt or CellRole.Setup) continue;
             var where = $"{name}: cell {id}";
+            if (meta.Rubric.Count > 0 && meta.Role != CellRole.Manual)
+                throw new FormatException($"{where}: a rubric belongs on a manual cell, not on a {meta.Role} cell.");
+            if (meta.Bonus && !meta.IsGraded)
+                throw new FormatException($"{where}: bonus belongs on a tests, hidden-tests or manual cell, not on a {meta.Role} cell.");
+            if (meta.Role is CellRole.None or CellRole.Prompt or CellRole.Setup or CellRole.Instructor) continue;
             if (meta.GradeId.Length == 0) throw new FormatException($"{where}: role {meta.Role} needs a grade_id.");
             if (!gradeIds.Add(meta.GradeId)) throw new FormatException($"{where}: grade_id {meta.GradeId} appears twice.");
             var type = NotebookJson.Type(cell);
@@ -75,7 +88,10 @@ public sealed class Assignment
             {
                 if (type != "markdown") throw new FormatException($"{where}: a manual cell should be Markdown, not {type}.");
                 if (meta.Points <= 0) throw new FormatException($"{where}: a manual cell needs points > 0.");
-                questions.Add(new Question(meta.GradeId, QuestionKind.Manual, id, meta.Points, []));
+                var rubricSum = meta.Rubric.Sum(l => l.Points);
+                if (meta.Rubric.Count > 0 && Math.Abs(rubricSum - meta.Points) > 1e-9)
+                    throw new FormatException($"{where}: points={meta.Points} but its rubric lines add up to {rubricSum} ({string.Join(" + ", meta.Rubric.Select(l => $"{l.Id} {l.Points}"))}).");
+                questions.Add(new Question(meta.GradeId, QuestionKind.Manual, id, meta.Points, []) { Rubric = meta.Rubric, Bonus = meta.Bonus });
             }
             else if (meta.Role is CellRole.Tests or CellRole.HiddenTests)
             {
@@ -88,7 +104,7 @@ public sealed class Assignment
                 var sum = checks.Sum(c => c.Points);
                 if (Math.Abs(sum - meta.Points) > 1e-9)
                     throw new FormatException($"{where}: points={meta.Points} but its checks add up to {sum}.");
-                questions.Add(new Question(meta.GradeId, QuestionKind.Auto, id, meta.Points, checks));
+                questions.Add(new Question(meta.GradeId, QuestionKind.Auto, id, meta.Points, checks) { Bonus = meta.Bonus });
             }
             else if (meta.Role == CellRole.Solution && meta.Points != 0)
                 throw new FormatException($"{where}: points belong on the tests cell, not the solution cell.");

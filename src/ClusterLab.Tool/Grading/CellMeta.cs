@@ -19,11 +19,19 @@ public enum CellRole
     HiddenTests,
     /// <summary>A Markdown answer graded by hand (points).</summary>
     Manual,
+    /// <summary>Instructor-only Markdown or code (a solution appendix): removed whole by release.</summary>
+    Instructor,
 }
 
-/// <summary>A cell's grading metadata: <c>"clusterlab": {"grade_id", "role", "points", "locked"}</c>.</summary>
+/// <summary>A cell's grading metadata: <c>"clusterlab": {"grade_id", "role", "points", "locked", "rubric", "bonus"}</c>.</summary>
 public sealed record CellMeta(CellRole Role, string GradeId, double Points, bool Locked)
 {
+    /// <summary>The criteria a hand-graded answer is marked against (manual cells only). Default empty.</summary>
+    public IReadOnlyList<RubricLine> Rubric { get; init; } = [];
+
+    /// <summary>True when the question's points are bonus: its own gradebook column, not counted in <c>total</c>. Default false.</summary>
+    public bool Bonus { get; init; }
+
     /// <summary>Metadata key under a cell's <c>metadata</c>.</summary>
     public const string Key = "clusterlab";
 
@@ -45,8 +53,9 @@ public sealed record CellMeta(CellRole Role, string GradeId, double Points, bool
             "tests" => CellRole.Tests,
             "hidden-tests" => CellRole.HiddenTests,
             "manual" => CellRole.Manual,
+            "instructor" => CellRole.Instructor,
             _ => throw new FormatException(
-                $"cell {id}: role \"{roleText}\" is unknown (use prompt, setup, solution, tests, hidden-tests or manual)."),
+                $"cell {id}: role \"{roleText}\" is unknown (use prompt, setup, solution, tests, hidden-tests, manual or instructor)."),
         };
         var gradeId = Text(m, "grade_id", id);
         var points = m["points"] is JsonValue p
@@ -62,7 +71,13 @@ public sealed record CellMeta(CellRole Role, string GradeId, double Points, bool
             CellRole.Solution or CellRole.Manual => false,
             _ => m["locked"] is JsonValue l ? l.GetValueKind() == System.Text.Json.JsonValueKind.True : role == CellRole.Prompt,
         };
-        return new CellMeta(role, gradeId, points, locked);
+        var bonus = m["bonus"] switch
+        {
+            null => false,
+            JsonValue b when b.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => b.GetValue<bool>(),
+            var other => throw new FormatException($"cell {id}: bonus should be true or false, not {other.ToJsonString()}."),
+        };
+        return new CellMeta(role, gradeId, points, locked) { Rubric = RubricLine.Parse(m["rubric"], id), Bonus = bonus };
     }
 
     private static string Text(JsonObject m, string key, string id) => m[key] switch

@@ -8,12 +8,15 @@ public static class GradeCommand
     /// <summary>Usage text.</summary>
     public const string Usage = """
         usage: clusterlab grade <source.ipynb> <submissions-folder> [--out DIR] [--manual scores.csv]
-                                [--cell-timeout S] [--timeout S] [--jobs N]
+                                [--cell-timeout S] [--timeout S] [--jobs N] [--secret S]
           Grades every <student>.ipynb of the folder (never modified) in its own process, after restoring the locked
           cells from the source. Writes to DIR (default assignments/NAME/graded/): gradebook.csv, feedback/<student>.html,
           manual.csv, summary.json, and work/<student>/ (sanitized and executed notebooks, logs).
           --cell-timeout default 60 s, --timeout default 600 s per notebook, --jobs default 1.
-          --manual scores.csv: student,question,points for the questions graded by hand.
+          --manual scores.csv: the filled-in manual.csv, or rows student,question,rubric_id,points (one rubric line)
+                               or student,question,points (a whole question) for the questions graded by hand.
+          --secret S: the course secret for per-student hidden data; default $CLUSTERLAB_COURSE_SECRET, else
+                      assignments/NAME/.course-secret (created with a random secret on first use, git-ignored).
         Exit code: 0 graded (whatever the students' results), 1 bad source or scores file, 2 usage.
         """;
 
@@ -25,7 +28,7 @@ public static class GradeCommand
         GradeOptions options;
         try
         {
-            parsed = new Arguments(args, "--out", "--manual", "--cell-timeout", "--timeout", "--jobs");
+            parsed = new Arguments(args, "--out", "--manual", "--cell-timeout", "--timeout", "--jobs", "--secret");
             if (parsed.Positionals.Count != 2) throw new ArgumentException("expected <source.ipynb> <submissions-folder>.");
             options = new GradeOptions
             {
@@ -39,7 +42,9 @@ public static class GradeCommand
         try
         {
             var assignment = Assignment.Load(parsed.Positionals[0]);
-            options.OutDir = Path.GetFullPath(parsed.Get("--out") ?? Path.Combine(ReleaseCommand.DefaultAssignmentDir(assignment.SourcePath), "graded"));
+            var assignmentDir = ReleaseCommand.DefaultAssignmentDir(assignment.SourcePath);
+            options.OutDir = Path.GetFullPath(parsed.Get("--out") ?? Path.Combine(assignmentDir, "graded"));
+            options.CourseSecret = CourseSecret.Resolve(parsed.Get("--secret"), assignmentDir, Console.Out);
             var submissions = Grader.Find(parsed.Positionals[1]);
             var context = Create(assignment, options, submissions);
             Grader.Grade(context, submissions);
@@ -57,9 +62,9 @@ public static class GradeCommand
     /// <summary>The grading context, with the manual scores read and checked against the submissions present.</summary>
     public static GradeContext Create(Assignment assignment, GradeOptions options, IReadOnlyList<Submission> submissions)
     {
-        var manual = options.ManualCsv is null
+        var sheet = options.ManualCsv is null
             ? null
-            : ManualScores.Read(options.ManualCsv, assignment, submissions.Select(s => s.Student).ToHashSet());
-        return new GradeContext(assignment, options, manual);
+            : ManualScores.ReadSheet(options.ManualCsv, assignment, submissions.Select(s => s.Student).ToHashSet());
+        return new GradeContext(assignment, options, sheet?.Points) { ManualRubric = sheet?.Lines ?? new Dictionary<(string, string, string), double>() };
     }
 }

@@ -21,6 +21,8 @@ public sealed class GradeOptions
     public RunnerCommand? Runner { get; set; }
     /// <summary>Show the progress bar on standard error. Default true.</summary>
     public bool Progress { get; set; } = true;
+    /// <summary>The course secret per-student hidden data are derived from (see <see cref="Grading.CourseSecret"/>); null: not resolved.</summary>
+    public string? CourseSecret { get; set; }
 }
 
 /// <summary>Everything shared by the submissions of one grading run.</summary>
@@ -44,6 +46,9 @@ public sealed class GradeContext
     public JsonObject Released { get; }
     /// <summary>Hand-given points by (student, question).</summary>
     public IReadOnlyDictionary<(string Student, string Question), double> ManualScores { get; }
+    /// <summary>Hand-given points by (student, question, rubric id), for questions graded line by line. Default empty.</summary>
+    public IReadOnlyDictionary<(string Student, string Question, string Rubric), double> ManualRubric { get; init; } =
+        new Dictionary<(string, string, string), double>();
     /// <summary>Sanitized notebooks, run outputs and logs: <c>OUT/work/&lt;student&gt;/</c>.</summary>
     public string WorkDir => Path.Combine(Options.OutDir, "work");
     /// <summary>Feedback pages: <c>OUT/feedback/&lt;student&gt;.html</c>.</summary>

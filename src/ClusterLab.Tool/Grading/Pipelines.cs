@@ -7,6 +7,7 @@ public static class Pipelines
     public static IReadOnlyList<INotebookStep> Release() =>
     [
         new CheckCellMetadata(),
+        new RemoveInstructorCells(),
         new ClearOutputs(),
         new ClearSolutions(),
         new RemoveHiddenTests(),

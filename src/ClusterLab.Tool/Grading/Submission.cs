@@ -60,4 +60,6 @@ public sealed class Submission(string student, string path)
 
     /// <summary>Sum of the points earned so far (ungraded manual questions count 0).</summary>
     public double Total => Scores.Values.Sum(s => s.Earned ?? 0);
+    /// <summary>Files of each manual answer copied into OUT, by question id: the name the cell uses → the path relative to OUT (see <see cref="AnswerFiles"/>).</summary>
+    public Dictionary<string, IReadOnlyDictionary<string, string>> ManualFiles { get; } = new(StringComparer.Ordinal);
 }

@@ -36,6 +36,10 @@ public static class HtmlPage
         };
         """;
 
+    /// <summary>The MathJax configuration and the vendored MathJax as two inline script tags, for other offline pages (the grader's manual-grading page): typesets <c>\(…\)</c> and <c>\[…\]</c> inside elements of class <c>tex2jax_process</c> only.</summary>
+    public static string MathJaxScripts() =>
+        "<script>\n" + MathJaxConfig + "\n</script>\n<script id=\"MathJax-script\">\n" + MathJax.Value + "\n</script>\n";
+
     private const string Css = """
         body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; line-height: 1.5; color: #1f2328; margin: 0; }
         main { max-width: 1000px; margin: 0 auto; padding: 1.5rem; }

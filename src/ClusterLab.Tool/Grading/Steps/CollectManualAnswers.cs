@@ -1,10 +1,13 @@
 namespace ClusterLab.Tool.Grading;
 
-/// <summary>Takes the student's text of each manual question (for manual.csv) and any hand-given points from <c>--manual</c>.</summary>
+/// <summary>
+/// Takes the student's answer to each manual question (its text for manual.csv, its attached files copied into OUT,
+/// see <see cref="AnswerFiles"/>) and any hand-given points from <c>--manual</c>.
+/// </summary>
 public sealed class CollectManualAnswers : ISubmissionStep
 {
     /// <inheritdoc/>
-    public string Help => "Collect the answers graded by hand and merge the points given in --manual scores.csv.";
+    public string Help => "Collect the answers graded by hand (text and attached scans) and merge the points given in --manual scores.csv.";
 
     /// <inheritdoc/>
     public bool Enabled { get; set; } = true;
@@ -14,10 +17,15 @@ public sealed class CollectManualAnswers : ISubmissionStep
     {
         var cells = submission.Notebook is null
             ? []
-            : NotebookJson.CellObjects(submission.Notebook).ToDictionary(NotebookJson.Id, NotebookJson.Source);
+            : NotebookJson.CellObjects(submission.Notebook).ToDictionary(NotebookJson.Id);
+        var old = Path.Combine(context.Options.OutDir, AnswerFiles.Folder, AnswerFiles.Safe(submission.Student));
+        if (context.Options.OutDir.Length > 0 && Directory.Exists(old)) Directory.Delete(old, recursive: true); // a regrade shows today's files only
         foreach (var q in context.Assignment.Questions.Where(q => q.Kind == QuestionKind.Manual))
         {
-            submission.ManualAnswers[q.Id] = cells.GetValueOrDefault(q.CellId, "");
+            var cell = cells.GetValueOrDefault(q.CellId);
+            submission.ManualAnswers[q.Id] = cell is null ? "" : NotebookJson.Source(cell);
+            if (cell is not null)
+                submission.ManualFiles[q.Id] = AnswerFiles.Collect(cell, submission, q.Id, context.Options.OutDir, submission.Flags);
             var score = new QuestionScore(q);
             if (context.ManualScores.TryGetValue((submission.Student, q.Id), out var points)) score.Earned = points;
             submission.Scores[q.Id] = score;

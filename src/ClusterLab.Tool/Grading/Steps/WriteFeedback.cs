@@ -5,7 +5,8 @@ namespace ClusterLab.Tool.Grading;
 
 /// <summary>
 /// Writes <c>OUT/feedback/&lt;student&gt;.html</c>: status, total, flags, and per question its points and each check's
-/// message. Hidden checks show their name and points only: never their code, message or expected values.
+/// message, and for questions graded by hand with a rubric the points given for each rubric line. Hidden checks show
+/// their name and points only: never their code, message or expected values.
 /// </summary>
 public sealed class WriteFeedback : ISubmissionStep
 {
@@ -19,11 +20,11 @@ public sealed class WriteFeedback : ISubmissionStep
     public void Apply(Submission submission, GradeContext context)
     {
         Directory.CreateDirectory(context.FeedbackDir);
-        File.WriteAllText(Path.Combine(context.FeedbackDir, submission.Student + ".html"), Render(submission, context.Assignment), new UTF8Encoding(false));
+        File.WriteAllText(Path.Combine(context.FeedbackDir, submission.Student + ".html"), Render(submission, context.Assignment, context), new UTF8Encoding(false));
     }
 
-    /// <summary>The page's HTML.</summary>
-    public static string Render(Submission s, Assignment a)
+    /// <summary>The page's HTML; with <paramref name="context"/>, hand-graded questions list the rubric lines awarded.</summary>
+    public static string Render(Submission s, Assignment a, GradeContext? context = null)
     {
         static string H(string t) => WebUtility.HtmlEncode(t);
         var sb = new StringBuilder();
@@ -33,7 +34,8 @@ public sealed class WriteFeedback : ISubmissionStep
           .Append("td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}.pass{color:#1a7f37}.fail{color:#cf222e}")
           .Append(".flag{background:#fff8c5;padding:.5em}</style></head><body>\n")
           .Append($"<h1>{H(a.Name)}: feedback for {H(s.Student)}</h1>\n")
-          .Append($"<p>Status: <b>{Status(s.Status)}</b>. Total: <b>{Csv.Number(s.Total)} / {Csv.Number(a.Points)}</b>");
+          .Append($"<p>Status: <b>{Status(s.Status)}</b>. Total: <b>{Csv.Number(Totals.Earned(s))} / {Csv.Number(a.Points)}</b>");
+        if (a.BonusPoints > 0) sb.Append($"; bonus: <b>{Csv.Number(Totals.Bonus(s))} / {Csv.Number(a.BonusPoints)}</b> (not part of the total)");
         var pending = s.Scores.Values.Where(q => q.Question.Kind == QuestionKind.Manual && q.Earned is null).Sum(q => q.Question.Points);
         if (pending > 0) sb.Append($" ({Csv.Number(pending)} points still to be graded by hand)");
         sb.Append(".</p>\n");
@@ -47,7 +49,13 @@ public sealed class WriteFeedback : ISubmissionStep
             if (q.Kind == QuestionKind.Manual)
             {
                 var text = score?.Earned is null ? "awaiting a grade by hand" : "graded by hand";
-                sb.Append($"<tr><td>{H(q.Id)}</td><td>{earned} / {Csv.Number(q.Points)}</td><td>(written answer)</td><td>{text}</td></tr>\n");
+                var lines = RubricAwarded(s, q, context);
+                var span = Math.Max(1, lines.Count);
+                sb.Append($"<tr><td rowspan=\"{span}\">{H(q.Id)}</td><td rowspan=\"{span}\">{earned} / {Csv.Number(q.Points)}</td>");
+                if (lines.Count == 0) sb.Append($"<td>(written answer)</td><td>{text}</td></tr>\n");
+                for (var i = 0; i < lines.Count; i++)
+                    sb.Append(i == 0 ? "" : "<tr>")
+                      .Append($"<td>{H(lines[i].Line.Id)}: {H(lines[i].Line.Text)}</td><td>{Csv.Number(lines[i].Given)}/{Csv.Number(lines[i].Line.Points)}</td></tr>\n");
                 continue;
             }
             var checks = score?.Checks ?? [];
@@ -64,6 +72,13 @@ public sealed class WriteFeedback : ISubmissionStep
         sb.Append("</table>\n</body></html>\n");
         return sb.ToString();
     }
+
+    /// <summary>The rubric lines of manual question <paramref name="q"/> given to <paramref name="s"/> with <c>--manual</c> (empty when none, or when graded as a whole).</summary>
+    public static List<(RubricLine Line, double Given)> RubricAwarded(Submission s, Question q, GradeContext? context) =>
+        context is null ? [] : q.Rubric
+            .Where(l => context.ManualRubric.ContainsKey((s.Student, q.Id, l.Id)))
+            .Select(l => (l, context.ManualRubric[(s.Student, q.Id, l.Id)]))
+            .ToList();
 
     /// <summary>The status as written in the gradebook.</summary>
     public static string Status(GradeStatus s) => s.ToString().ToLowerInvariant();

@@ -2,7 +2,11 @@ using System.Text;
 
 namespace ClusterLab.Tool.Grading;
 
-/// <summary>Writes <c>OUT/gradebook.csv</c>: <c>student</c>, one column per question (source order), <c>total</c>, <c>status</c>; rows sorted by student. A manual question not graded yet is empty.</summary>
+/// <summary>
+/// Writes <c>OUT/gradebook.csv</c>: <c>student</c>, one column per question (source order), <c>total</c> (bonus questions
+/// excluded), <c>bonus</c> (only when the assignment has bonus questions), <c>status</c>; rows sorted by student. A manual
+/// question not graded yet is empty.
+/// </summary>
 public sealed class WriteGradebook : IReportStep
 {
     /// <inheritdoc/>
@@ -19,11 +23,13 @@ public sealed class WriteGradebook : IReportStep
     public static string Render(IEnumerable<Submission> submissions, Assignment a)
     {
         var sb = new StringBuilder();
-        sb.Append(Csv.Line(["student", .. a.Questions.Select(q => q.Id), "total", "status"])).Append('\n');
+        var hasBonus = a.BonusPoints > 0;
+        sb.Append(Csv.Line(["student", .. a.Questions.Select(q => q.Id), "total", .. hasBonus ? ["bonus"] : Array.Empty<string>(), "status"])).Append('\n');
         foreach (var s in submissions.OrderBy(s => s.Student, StringComparer.Ordinal))
         {
             var cells = a.Questions.Select(q => s.Scores.GetValueOrDefault(q.Id)?.Earned is { } e ? Csv.Number(e) : "");
-            sb.Append(Csv.Line([s.Student, .. cells, Csv.Number(s.Total), WriteFeedback.Status(s.Status)])).Append('\n');
+            var bonus = hasBonus ? [Csv.Number(Totals.Bonus(s))] : Array.Empty<string>();
+            sb.Append(Csv.Line([s.Student, .. cells, Csv.Number(Totals.Earned(s)), .. bonus, WriteFeedback.Status(s.Status)])).Append('\n');
         }
         return sb.ToString();
     }

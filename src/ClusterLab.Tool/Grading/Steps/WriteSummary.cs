@@ -7,6 +7,7 @@ namespace ClusterLab.Tool.Grading;
 
 /// <summary>
 /// Writes <c>OUT/summary.json</c>: points earned and possible per student and overall. Each student also gets a
+/// <c>bonus</c> (earned on bonus questions, not part of <c>earned</c>) and a
 /// <c>classroom</c> object in the shape of a GitHub Classroom autograding runner result
 /// (<c>{"version":1,"status","max_score","tests":[{"name","status","score","message"}]}</c>; base64 it into the
 /// reporter's runner output).
@@ -42,6 +43,7 @@ public sealed class WriteSummary : IReportStep
                     ["kind"] = q.Kind == QuestionKind.Auto ? "auto" : "manual",
                     ["earned"] = score?.Earned is { } e ? JsonValue.Create(Math.Round(e, 4)) : null,
                     ["possible"] = q.Points,
+                    ["bonus"] = q.Bonus,
                 });
                 if (q.Kind == QuestionKind.Auto)
                     tests.Add(new JsonObject
@@ -58,8 +60,10 @@ public sealed class WriteSummary : IReportStep
             {
                 ["student"] = s.Student,
                 ["status"] = WriteFeedback.Status(s.Status),
-                ["earned"] = Math.Round(s.Total, 4),
+                ["earned"] = Math.Round(Totals.Earned(s), 4),
                 ["possible"] = a.Points,
+                ["bonus"] = Math.Round(Totals.Bonus(s), 4),
+                ["bonus_possible"] = a.BonusPoints,
                 ["manual_pending"] = a.Questions.Where(q => q.Kind == QuestionKind.Manual && s.Scores.GetValueOrDefault(q.Id)?.Earned is null).Sum(q => q.Points),
                 ["flags"] = new JsonArray([.. s.Flags.Select(f => (JsonNode?)JsonValue.Create(f))]),
                 ["questions"] = questions,
@@ -77,9 +81,10 @@ public sealed class WriteSummary : IReportStep
             ["assignment"] = a.Name,
             ["possible_per_student"] = a.Points,
             ["students_graded"] = submissions.Count,
-            ["earned"] = Math.Round(submissions.Sum(s => s.Total), 4),
+            ["earned"] = Math.Round(submissions.Sum(Totals.Earned), 4),
             ["possible"] = a.Points * submissions.Count,
-            ["mean"] = submissions.Count == 0 ? 0 : Math.Round(submissions.Average(s => s.Total), 4),
+            ["mean"] = submissions.Count == 0 ? 0 : Math.Round(submissions.Average(Totals.Earned), 4),
+            ["bonus_possible_per_student"] = a.BonusPoints,
             ["status_counts"] = new JsonObject(Enum.GetValues<GradeStatus>().Select(g =>
                 KeyValuePair.Create(WriteFeedback.Status(g), (JsonNode?)submissions.Count(s => s.Status == g)))),
             ["students"] = students,
