@@ -1,19 +1,15 @@
-using ClusterLab.Internal;
 using static ClusterLab.Tests.KMeansTestData;
 
 namespace ClusterLab.Tests;
 
-/// <summary>The same seed gives bit-identical results whatever the thread count (many blocks of rows, several threads).</summary>
+/// <summary>
+/// The same seed gives bit-identical results whatever the thread count (many blocks of rows, several threads). Every run
+/// takes the parallel path (the inline threshold is set to 0) and checks that more than one thread actually ran blocks.
+/// </summary>
 [Collection("Parallelism")]
 public class DeterminismTests
 {
-    private static T WithThreads<T>(int threads, Func<T> f)
-    {
-        int old = Parallelism.MaxThreads;
-        Parallelism.MaxThreads = threads;
-        try { return f(); }
-        finally { Parallelism.MaxThreads = old; }
-    }
+    private static T WithThreads<T>(int threads, Func<T> f) => ParallelRun.Checked(threads, f, $"{threads} threads");
 
     [Theory]
     [InlineData(KMeansInit.KMeansPlusPlus)]

@@ -2,7 +2,7 @@ using static ClusterLab.Tests.MixtureTestData;
 
 namespace ClusterLab.Tests;
 
-/// <summary>The same seed gives bit-identical mixtures whatever the thread count (runs alone: it changes Parallelism.MaxThreads).</summary>
+/// <summary>The same seed gives bit-identical mixtures whatever the thread count (runs alone: it changes Parallelism.MaxThreads and forces the parallel path).</summary>
 [Collection("Parallelism")]
 public sealed class MixtureDeterminismTests
 {
@@ -37,11 +37,6 @@ public sealed class MixtureDeterminismTests
         }
     }
 
-    internal static T WithThreads<T>(int threads, Func<T> f)
-    {
-        int saved = ClusterLab.Internal.Parallelism.MaxThreads;
-        ClusterLab.Internal.Parallelism.MaxThreads = threads;
-        try { return f(); }
-        finally { ClusterLab.Internal.Parallelism.MaxThreads = saved; }
-    }
+    /// <summary>Runs on the parallel path with <paramref name="threads"/> threads; with more than one, asserts that more than one ran.</summary>
+    internal static T WithThreads<T>(int threads, Func<T> f) => ParallelRun.Checked(threads, f, $"{threads} threads");
 }
