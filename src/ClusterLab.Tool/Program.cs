@@ -29,6 +29,8 @@ public static class Program
         {
             case "run": return EndRun(RunCommand.Run(rest));
             case RunCommand.ChildVerb: return EndRun(RunCommand.RunChild(rest));
+            case Remoting.CheckerCommand.Verb: return Remoting.Hosted.Run(Remoting.CheckerCommand.Run, rest);
+            case Remoting.SubmissionWorker.Verb: return Remoting.Hosted.Run(Remoting.SubmissionWorker.Run, rest);
             case "release": return Grading.ReleaseCommand.Run(rest);
             case "grade": return Grading.GradeCommand.Run(rest);
             case "export": return Export.ExportCommand.Run(rest);

@@ -21,6 +21,12 @@ public sealed class GradeOptions
     public RunnerCommand? Runner { get; set; }
     /// <summary>Show the progress bar on standard error. Default true.</summary>
     public bool Progress { get; set; } = true;
+    /// <summary>How student code is isolated. Default bubblewrap; <see cref="Sandbox.IsolationMode.None"/> only on the instructor's explicit <c>--no-sandbox</c>.</summary>
+    public Sandbox.IsolationMode Isolation { get; set; } = Sandbox.IsolationMode.Bubblewrap;
+    /// <summary>Time limit of one call of a student's function, in seconds. Default 30. Range: &gt; 0.</summary>
+    public double CallTimeout { get; set; } = 30;
+    /// <summary>Managed-heap limit of each sandboxed process, in bytes. Default 1 GiB.</summary>
+    public long MemoryBytes { get; set; } = 1L << 30;
     /// <summary>The course secret per-student hidden data are derived from (see <see cref="Grading.CourseSecret"/>); null: not resolved.</summary>
     public string? CourseSecret { get; set; }
 }
@@ -34,9 +40,18 @@ public sealed class GradeContext
         Assignment = assignment;
         Options = options;
         ManualScores = manual ?? new Dictionary<(string, string), double>();
+        _checker = new Lazy<JsonObject>(() => CheckerNotebook.Build(Assignment.Source, CheckerProblems));
         Released = NotebookJson.Clone(assignment.Source);
         Pipelines.Apply(Pipelines.Release(), Released, new StepContext(assignment.Name));
     }
+
+    /// <summary>The notebook the trusted checker runs (built once from the source, see <see cref="CheckerNotebook"/>).</summary>
+    public JsonObject Checker => _checker.Value;
+
+    /// <summary>What the checker cannot call across the boundary (an authoring problem, reported on the console).</summary>
+    public List<string> CheckerProblems { get; } = [];
+
+    private readonly Lazy<JsonObject> _checker;
 
     /// <summary>The assignment being graded.</summary>
     public Assignment Assignment { get; }
@@ -49,6 +64,8 @@ public sealed class GradeContext
     /// <summary>Hand-given points by (student, question, rubric id), for questions graded line by line. Default empty.</summary>
     public IReadOnlyDictionary<(string Student, string Question, string Rubric), double> ManualRubric { get; init; } =
         new Dictionary<(string, string, string), double>();
+    /// <summary>Submission files not graded (unsafe names), reported in gradebook.csv and summary.json; filled by <see cref="Grader.Grade"/>.</summary>
+    public List<RefusedFile> Refused { get; } = [];
     /// <summary>Sanitized notebooks, run outputs and logs: <c>OUT/work/&lt;student&gt;/</c>.</summary>
     public string WorkDir => Path.Combine(Options.OutDir, "work");
     /// <summary>Feedback pages: <c>OUT/feedback/&lt;student&gt;.html</c>.</summary>

@@ -10,6 +10,7 @@ public static class Pipelines
         new RemoveInstructorCells(),
         new ClearOutputs(),
         new ClearSolutions(),
+        new AnnounceForbiddenMembers(),
         new RemoveHiddenTests(),
         new ReplaceManualAnswers(),
         new LockCells(),
@@ -30,7 +31,7 @@ public static class Pipelines
     public static IReadOnlyList<ISubmissionStep> Autograde() =>
     [
         new SanitizeSubmission(),
-        new ExecuteNotebook(),
+        new RunChecks(),
         new ScoreCheckCells(),
         new CollectManualAnswers(),
         new WriteFeedback(),

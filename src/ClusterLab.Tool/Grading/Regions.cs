@@ -46,6 +46,13 @@ public static class Regions
     public static string StripMarkers(string code, string name) =>
         string.Join('\n', code.Split('\n').Where(l => !IsMarker(l, "BEGIN", name) && !IsMarker(l, "END", name)));
 
+    /// <summary>The code with each region's BEGIN line replaced by <paramref name="begin"/> and its END line by <paramref name="end"/> (indented like the marker); the region bodies are kept.</summary>
+    public static string ReplaceMarkers(string code, string name, string begin, string end) =>
+        string.Join('\n', code.Split('\n').Select(l =>
+            IsMarker(l, "BEGIN", name) ? Indent(l) + begin : IsMarker(l, "END", name) ? Indent(l) + end : l));
+
+    private static string Indent(string line) => line[..(line.Length - line.TrimStart().Length)];
+
     /// <summary>The lines inside the regions (to tell hidden checks from public ones).</summary>
     public static string Inside(string code, string name)
     {

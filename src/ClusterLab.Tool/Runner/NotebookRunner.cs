@@ -38,7 +38,12 @@ public sealed record NotebookRunResult
 public static class NotebookRunner
 {
     /// <summary>Runs <paramref name="notebookPath"/> with <paramref name="options"/>; never throws for notebook problems.</summary>
-    public static async Task<NotebookRunResult> RunAsync(string notebookPath, RunOptions options, ResultsLog log)
+    /// <param name="notebookPath">The notebook.</param>
+    /// <param name="options">Time limits, folders, output.</param>
+    /// <param name="log">Where check results and the status line go.</param>
+    /// <param name="afterCells">Called after the last cell, while the kernel still holds the notebook's state (the grader's worker serves calls from it), unless a cell timed out.</param>
+    public static async Task<NotebookRunResult> RunAsync(string notebookPath, RunOptions options, ResultsLog log,
+        Func<NotebookKernel, NotebookRunResult, Task>? afterCells = null)
     {
         var clock = Stopwatch.StartNew();
         NotebookDocument doc;
@@ -71,7 +76,7 @@ public static class NotebookRunner
         try
         {
             // Like VS Code, the kernel's working folder is the notebook's folder (relative file paths in cells).
-            Environment.CurrentDirectory = baseDir;
+            Environment.CurrentDirectory = options.WorkingDirectory ?? baseDir;
             var warmedUp = await kernel.WarmUpAsync(options.CellTimeout > TimeSpan.FromMinutes(2) ? options.CellTimeout : TimeSpan.FromMinutes(2));
             if (!warmedUp)
             {
@@ -84,10 +89,8 @@ public static class NotebookRunner
                 var cell = doc.Cells[i];
                 if (NotebookDocument.CellType(cell) != "code") continue;
                 var cellNumber = i + 1;
-                var recorder = new CellRecorder(++executionCount, payload =>
-                {
-                    log.Check(notebookPath, cellNumber, payload);
-                });
+                var outputLimit = i == setupIndex ? (int?)null : options.MaxOutputChars;
+                var recorder = new CellRecorder(++executionCount, result => log.Check(notebookPath, cellNumber, result), outputLimit);
                 var cellStatus = CellStatus.Ok;
                 var kernelName = NotebookDocument.KernelName(cell);
                 var remaining = options.NotebookTimeout is { } total ? total - clock.Elapsed : TimeSpan.MaxValue;
@@ -113,12 +116,9 @@ public static class NotebookRunner
                             ? $"timeout: the notebook's time budget of {options.NotebookTimeout!.Value.TotalSeconds:0.#} s (--timeout) ran out during this cell, which was stopped."
                             : $"timeout: the cell did not finish within {budget.TotalSeconds:0.#} s (--cell-timeout) and was stopped.");
                 }
-                NotebookDocument.SetOutputs(cell, recorder.ToOutputs(i == setupIndex ? null : options.MaxOutputChars), recorder.ExecutionCount);
-                foreach (var check in recorder.Checks)
-                {
-                    if (check["passed"] is JsonValue p && p.TryGetValue<bool>(out var passed) && passed) checksPassed++;
-                    else checksFailed++;
-                }
+                NotebookDocument.SetOutputs(cell, recorder.ToOutputs(outputLimit), recorder.ExecutionCount);
+                checksPassed += recorder.Checks.Count(c => c.Passed);
+                checksFailed += recorder.Checks.Count(c => !c.Passed) + recorder.UnreadableChecks;
                 if (cellStatus == CellStatus.Ok) continue;
                 failedCell ??= cellNumber;
                 if (cellStatus == CellStatus.TimedOut)
@@ -133,10 +133,14 @@ public static class NotebookRunner
                 if (!options.ContinueOnError) break;
             }
         }
+        catch
+        {
+            if (!abandoned) kernel.Dispose();
+            throw;
+        }
         finally
         {
             Environment.CurrentDirectory = previousDir;
-            if (!abandoned) kernel.Dispose();
         }
 
         if (status == "ok" && options.FailOnCheck && checksFailed > 0)
@@ -171,6 +175,15 @@ public static class NotebookRunner
             KernelAbandoned = abandoned,
         };
         log.Status(result);
+        if (abandoned) return result;
+        try
+        {
+            if (afterCells is not null) await afterCells(kernel, result);
+        }
+        finally
+        {
+            kernel.Dispose();
+        }
         return result;
     }
 

@@ -21,6 +21,9 @@ public sealed record RunOptions
     /// <summary>Folder against which relative <c>#r</c> paths resolve; default the notebook's own folder.</summary>
     public string? BaseDir { get; init; }
 
+    /// <summary>The kernel's working folder; default <see cref="BaseDir"/> (the notebook's folder, as in VS Code).</summary>
+    public string? WorkingDirectory { get; init; }
+
     /// <summary>JSON-lines file to append check results and status lines to; default none.</summary>
     public string? ResultsFile { get; init; }
 
