@@ -9,8 +9,8 @@ namespace ClusterLab.Notebooks;
 /// </remarks>
 public static class Check
 {
-    /// <summary>MIME type of the machine-readable result the grader reads.</summary>
-    public const string ResultMimeType = "application/vnd.clusterlab.check+json";
+    /// <summary>MIME type of the machine-readable result the grader reads: <see cref="CheckResult.MimeType"/>.</summary>
+    public const string ResultMimeType = CheckResult.MimeType;
 
     /// <summary>Passes when <paramref name="condition"/> returns true.</summary>
     /// <param name="id">Question id, e.g. "q1a".</param>

@@ -57,10 +57,20 @@ internal static class CheckFormat
         _ => x.ToString() ?? "",
     };
 
-    /// <summary>"TypeName: first line of the message".</summary>
+    /// <summary>Longest part of an exception's own message shown in a check message (characters, "…" included).</summary>
+    public const int MaxExceptionMessageChars = 200;
+
+    /// <summary>"TypeName: first line of the message", the message cut to <see cref="MaxExceptionMessageChars"/>; never a stack trace.</summary>
     public static string Exception(Exception e)
     {
-        var line = (e.Message ?? "").Split('\n', 2)[0].Trim();
-        return string.IsNullOrEmpty(line) ? e.GetType().Name : $"{e.GetType().Name}: {line}";
+        string message;
+        try { message = e.Message ?? ""; }
+        catch (Exception) { message = ""; } // a student's exception whose Message throws
+        var line = message.Split('\n', 2)[0].Trim();
+        if (e is RemoteException { TypeName: var remote } && remote.StartsWith("ClusterLab.", StringComparison.Ordinal))
+            return CheckResult.Bound(line, MaxExceptionMessageChars); // the grader's own words (a missing answer, a wrong type)
+        var name = e is RemoteException r ? r.TypeName[(r.TypeName.LastIndexOf('.') + 1)..] : e.GetType().Name;
+        var type = CheckResult.Bound(name, 80);
+        return string.IsNullOrEmpty(line) ? type : $"{type}: {CheckResult.Bound(line, MaxExceptionMessageChars)}";
     }
 }

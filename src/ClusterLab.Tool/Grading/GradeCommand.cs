@@ -46,6 +46,8 @@ public static class GradeCommand
             options.OutDir = Path.GetFullPath(parsed.Get("--out") ?? Path.Combine(assignmentDir, "graded"));
             options.CourseSecret = CourseSecret.Resolve(parsed.Get("--secret"), assignmentDir, Console.Out);
             var submissions = Grader.Find(parsed.Positionals[1]);
+            foreach (var r in submissions.Refused)
+                Console.Error.WriteLine($"clusterlab grade: not grading '{StudentId.Printable(r.File)}': {r.Reason}; rename the file to the student's id.");
             var context = Create(assignment, options, submissions);
             Grader.Grade(context, submissions);
             var counts = submissions.GroupBy(s => s.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {WriteFeedback.Status(g.Key)}");

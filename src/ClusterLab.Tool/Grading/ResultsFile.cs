@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ClusterLab.Tool.Shared;
 
 namespace ClusterLab.Tool.Grading;
 
@@ -11,7 +12,10 @@ namespace ClusterLab.Tool.Grading;
 /// <param name="Cell">1-based index of the cell that displayed it, or null.</param>
 public sealed record CheckLine(string Id, double Earned, bool Passed, string Message, int? Cell);
 
-/// <summary>Reads a results file (JSON lines): check lines, then the runner's final status line.</summary>
+/// <summary>
+/// Reads a results file (JSON lines): check lines (a <see cref="CheckResult"/> as <see cref="CheckResult.ToJson"/>
+/// writes it, plus <c>type</c>, <c>notebook</c>, <c>cell</c>), then the runner's final status line.
+/// </summary>
 public static class ResultsFile
 {
     /// <summary>Largest results file read; the rest is ignored (a student printing fake lines in a loop).</summary>
@@ -37,12 +41,10 @@ public static class ResultsFile
             var type = Text(o, "type");
             if (type == "status") { status = Text(o, "status"); continue; }
             if (type is not ("check" or "") || o["id"] is null) continue;
-            try
-            {
-                checks.Add(new CheckLine(Text(o, "id"), o["earned"]?.GetValue<double>() ?? 0, o["passed"]?.GetValue<bool>() ?? false,
-                    Text(o, "message"), o["cell"] is JsonValue c && c.TryGetValue<int>(out var ci) ? ci : null));
-            }
-            catch (Exception e) when (e is InvalidOperationException or FormatException) { }
+            CheckResult r;
+            try { r = CheckResult.FromJson(line); }
+            catch (JsonException) { continue; } // a field missing or of the wrong type: not a check result
+            checks.Add(new CheckLine(r.Id, r.Earned, r.Passed, r.Message, o["cell"] is JsonValue c && c.TryGetValue<int>(out var ci) ? ci : null));
         }
         return (checks, status);
     }

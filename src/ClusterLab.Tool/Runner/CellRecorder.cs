@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using ClusterLab.Tool.Shared;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.Formatting;
 
@@ -8,28 +10,45 @@ namespace ClusterLab.Tool.Runner;
 /// Turns the kernel events of one code cell into nbformat outputs, as VS Code's notebook does: display_data,
 /// execute_result, stream (stdout/stderr, consecutive writes merged) and error. Thread-safe.
 /// </summary>
+/// <remarks>
+/// Stream text is appended to one <see cref="StringBuilder"/> per stream output (linear in the text written, however
+/// many writes); beyond the recorder's character limit it is not kept, only counted (<see cref="DroppedChars"/>).
+/// </remarks>
 public sealed class CellRecorder
 {
-    /// <summary>MIME type of a check result (see DEVELOPERS.md).</summary>
-    public const string CheckMimeType = "application/vnd.clusterlab.check+json";
-
     private readonly object _gate = new();
     private readonly List<JsonObject> _outputs = [];
+    private readonly Dictionary<JsonObject, StringBuilder> _streamText = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, JsonObject> _byDisplayId = [];
-    private readonly Action<JsonObject>? _onCheck;
+    private readonly Action<CheckResult>? _onCheck;
+    private readonly long _keepChars;
+    private long _keptChars;
 
-    /// <summary>Creates a recorder; <paramref name="onCheck"/> is called with every check payload as soon as it is displayed.</summary>
-    public CellRecorder(int executionCount, Action<JsonObject>? onCheck = null)
+    /// <summary>
+    /// Creates a recorder; <paramref name="onCheck"/> is called with every check result as soon as it is displayed.
+    /// Stream text beyond <paramref name="maxChars"/> characters in total is dropped and counted (no limit when null).
+    /// </summary>
+    public CellRecorder(int executionCount, Action<CheckResult>? onCheck = null, int? maxChars = null)
     {
+        if (maxChars is < 0) throw new ArgumentOutOfRangeException(nameof(maxChars), maxChars, "the output limit must be ≥ 0 characters");
         ExecutionCount = executionCount;
         _onCheck = onCheck;
+        _keepChars = maxChars ?? long.MaxValue;
     }
 
     /// <summary>The execution count given to this cell (1-based, in run order).</summary>
     public int ExecutionCount { get; }
 
-    /// <summary>Check payloads seen in this cell, in order.</summary>
-    public List<JsonObject> Checks { get; } = [];
+    /// <summary>Check results seen in this cell, in order.</summary>
+    public List<CheckResult> Checks { get; } = [];
+
+    /// <summary>Check payloads that could not be read as a <see cref="CheckResult"/> (each counts as a failed check).</summary>
+    public int UnreadableChecks { get; private set; }
+
+    /// <summary>Stream characters written beyond the limit and not kept.</summary>
+    public long DroppedChars { get { lock (_gate) return _dropped; } }
+
+    private long _dropped;
 
     /// <summary>Records one kernel event (others than outputs are ignored).</summary>
     public void Record(KernelEvent e)
@@ -89,6 +108,7 @@ public sealed class CellRecorder
             foreach (var output in _outputs)
             {
                 var copy = (JsonObject)output.DeepClone();
+                if (_streamText.TryGetValue(output, out var builder)) copy["text"] = NotebookDocument.ToLines(builder.ToString());
                 var size = Size(copy);
                 if (size <= budget)
                 {
@@ -106,14 +126,16 @@ public sealed class CellRecorder
                 budget = 0;
                 break;
             }
-            if (truncated)
+            if (truncated || _dropped > 0)
             {
+                var limit = maxChars ?? (int)Math.Min(int.MaxValue, _keepChars);
                 array.Add(new JsonObject
                 {
                     ["name"] = "stderr",
                     ["output_type"] = "stream",
                     ["text"] = NotebookDocument.ToLines(
-                        $"\n[clusterlab run: this cell's output exceeded {maxChars / 1_000_000.0:0.#} MB and was truncated]\n"),
+                        $"\n[clusterlab run: this cell's output exceeded {limit / 1_000_000.0:0.######} MB and was truncated" +
+                        (_dropped > 0 ? $"; {_dropped} more characters were written]\n" : "]\n")),
                 });
             }
             return array;
@@ -123,14 +145,19 @@ public sealed class CellRecorder
     private void AppendStream(string name, string text)
     {
         if (text.Length == 0) return;
-        if (_outputs.Count > 0 && _outputs[^1]["output_type"]?.GetValue<string>() == "stream"
-            && _outputs[^1]["name"]?.GetValue<string>() == name)
+        var room = (int)Math.Min(text.Length, Math.Max(0, _keepChars - _keptChars));
+        _dropped += text.Length - room;
+        if (room == 0) return;
+        var kept = room == text.Length ? text : text[..room];
+        _keptChars += room;
+        if (_outputs.Count > 0 && _streamText.TryGetValue(_outputs[^1], out var last) && _outputs[^1]["name"]?.GetValue<string>() == name)
         {
-            var last = _outputs[^1];
-            last["text"] = NotebookDocument.ToLines(NotebookDocument.JoinText(last["text"]) + text);
+            last.Append(kept);
             return;
         }
-        _outputs.Add(new JsonObject { ["name"] = name, ["output_type"] = "stream", ["text"] = NotebookDocument.ToLines(text) });
+        var output = new JsonObject { ["name"] = name, ["output_type"] = "stream", ["text"] = "" };
+        _outputs.Add(output);
+        _streamText[output] = new StringBuilder(kept);
     }
 
     private void AddDisplay(string outputType, IReadOnlyCollection<FormattedValue> values, string? valueId)
@@ -143,13 +170,13 @@ public sealed class CellRecorder
         output["output_type"] = outputType;
         _outputs.Add(output);
         if (valueId is not null) _byDisplayId[valueId] = output;
-        foreach (var v in visible.Where(v => v.MimeType == CheckMimeType))
+        foreach (var v in visible.Where(v => v.MimeType == CheckResult.MimeType))
         {
-            JsonObject? payload = null;
-            try { payload = JsonNode.Parse(v.Value) as JsonObject; } catch (System.Text.Json.JsonException) { }
-            payload ??= new JsonObject { ["raw"] = v.Value, ["message"] = "unreadable check payload" };
-            Checks.Add(payload);
-            _onCheck?.Invoke(payload);
+            CheckResult result;
+            try { result = CheckResult.FromJson(v.Value); }
+            catch (System.Text.Json.JsonException) { UnreadableChecks++; continue; }
+            Checks.Add(result);
+            _onCheck?.Invoke(result);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ClusterLab.Tool.Shared;
 
 namespace ClusterLab.Tool.Runner;
 
@@ -9,7 +10,7 @@ namespace ClusterLab.Tool.Runner;
 /// is displayed, then one status line per notebook, so that partial results survive a crash.
 /// </summary>
 /// <remarks>
-/// Check line: the check payload (<c>id, points, earned, passed, message</c>) plus <c>"type": "check"</c>,
+/// Check line: the check result as <see cref="CheckResult.ToJson"/> writes it (<c>id, points, earned, passed, message</c>) plus <c>"type": "check"</c>,
 /// <c>"notebook"</c> (file path) and <c>"cell"</c> (1-based cell index).
 /// Status line: <c>"type": "status"</c>, <c>"notebook"</c>, <c>"status"</c> (<c>ok|failed|timeout|malformed</c>),
 /// <c>"exit_code"</c>, <c>"cells_run"</c>, <c>"code_cells"</c>, <c>"failed_cell"</c> (1-based or null),
@@ -21,9 +22,10 @@ public sealed class ResultsLog(string? path)
     private readonly object _gate = new();
 
     /// <summary>Appends one check line.</summary>
-    public void Check(string notebook, int cellIndex, JsonObject payload)
+    public void Check(string notebook, int cellIndex, CheckResult result)
     {
-        var line = (JsonObject)payload.DeepClone();
+        ArgumentNullException.ThrowIfNull(result);
+        var line = (JsonObject)JsonNode.Parse(result.ToJson())!;
         line["type"] = "check";
         line["notebook"] = notebook;
         line["cell"] = cellIndex;

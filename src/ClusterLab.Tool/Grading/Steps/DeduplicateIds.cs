@@ -2,11 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace ClusterLab.Tool.Grading;
 
-/// <summary>Gives every cell a unique id: a copied cell keeps its id only the first time it appears; cells without an id get one.</summary>
+/// <summary>
+/// Gives every cell a unique id: a cell without an id gets its released cell's id when <see cref="CellMatcher"/> finds
+/// it (by grade_id, then by position), else a fresh one; a copied cell keeps its id only the first time it appears.
+/// </summary>
 public sealed class DeduplicateIds : INotebookStep
 {
     /// <inheritdoc/>
-    public string Help => "Rename repeated cell ids (a copied locked cell must not replace the original) and fill in missing ones.";
+    public string Help => "Match cells without ids to the release (grade_id, then position), rename repeated ids (a copied locked cell must not replace the original), fill in the rest.";
 
     /// <inheritdoc/>
     public bool Enabled { get; set; } = true;
@@ -14,6 +17,7 @@ public sealed class DeduplicateIds : INotebookStep
     /// <inheritdoc/>
     public void Apply(JsonObject notebook, StepContext context)
     {
+        if (context.Released is { } released) CellMatcher.AssignMissingIds(notebook, released);
         var seen = new HashSet<string>();
         var n = 0;
         foreach (var cell in NotebookJson.CellObjects(notebook))

@@ -15,8 +15,7 @@ public sealed class SanitizeSubmission : ISubmissionStep
     public void Apply(Submission submission, GradeContext context)
     {
         submission.WorkDir = Path.Combine(context.WorkDir, submission.Student);
-        if (Directory.Exists(submission.WorkDir)) Directory.Delete(submission.WorkDir, recursive: true);
-        Directory.CreateDirectory(submission.WorkDir);
+        OutputFolder.CleanFolder(context.Options.OutDir, submission.WorkDir);
         try
         {
             var nb = NotebookJson.Load(submission.Path);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ClusterLab.Tool.Shared;
 
 namespace ClusterLab.Tool.Grading;
 
@@ -19,14 +20,14 @@ public sealed class WriteFeedback : ISubmissionStep
     /// <inheritdoc/>
     public void Apply(Submission submission, GradeContext context)
     {
-        Directory.CreateDirectory(context.FeedbackDir);
-        File.WriteAllText(Path.Combine(context.FeedbackDir, submission.Student + ".html"), Render(submission, context.Assignment, context), new UTF8Encoding(false));
+        OutputFolder.WriteText(context.Options.OutDir, Path.Combine(context.FeedbackDir, submission.Student + ".html"), Render(submission, context.Assignment, context));
     }
 
     /// <summary>The page's HTML; with <paramref name="context"/>, hand-graded questions list the rubric lines awarded.</summary>
     public static string Render(Submission s, Assignment a, GradeContext? context = null)
     {
         static string H(string t) => WebUtility.HtmlEncode(t);
+        static string M(string t) => WebUtility.HtmlEncode(CheckResult.Bound(t)); // a message: bounded, then escaped
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n")
           .Append($"<title>{H(a.Name)}: {H(s.Student)}</title>\n")
@@ -39,8 +40,8 @@ public sealed class WriteFeedback : ISubmissionStep
         var pending = s.Scores.Values.Where(q => q.Question.Kind == QuestionKind.Manual && q.Earned is null).Sum(q => q.Question.Points);
         if (pending > 0) sb.Append($" ({Csv.Number(pending)} points still to be graded by hand)");
         sb.Append(".</p>\n");
-        if (s.StatusDetail.Length > 0) sb.Append($"<p class=\"flag\">{H(s.StatusDetail)}</p>\n");
-        foreach (var f in s.Flags) sb.Append($"<p class=\"flag\">{H(f)}</p>\n");
+        if (s.StatusDetail.Length > 0) sb.Append($"<p class=\"flag\">{M(s.StatusDetail)}</p>\n");
+        foreach (var f in s.Flags) sb.Append($"<p class=\"flag\">{M(f)}</p>\n");
         sb.Append("<table><tr><th>question</th><th>points</th><th>check</th><th>result</th></tr>\n");
         foreach (var q in a.Questions)
         {
@@ -64,7 +65,7 @@ public sealed class WriteFeedback : ISubmissionStep
                 var c = checks[i];
                 var head = i == 0 ? $"<td rowspan=\"{checks.Count}\">{H(q.Id)}</td><td rowspan=\"{checks.Count}\">{earned} / {Csv.Number(q.Points)}</td>" : "";
                 var mark = c.Passed ? "<span class=\"pass\">passed</span>" : "<span class=\"fail\">failed</span>";
-                var detail = c.Spec.Hidden ? (c.Ran ? "" : " (did not run)") : ": " + H(c.Message);
+                var detail = c.Spec.Hidden ? (c.Ran ? "" : " (did not run)") : ": " + M(c.Message);
                 var name = c.Spec.Hidden ? $"{H(c.Spec.Id)} (hidden test)" : H(c.Spec.Id);
                 sb.Append($"<tr>{head}<td>{name}</td><td>{mark} {Csv.Number(c.Earned)}/{Csv.Number(c.Spec.Points)}{detail}</td></tr>\n");
             }

@@ -17,10 +17,10 @@ public sealed class WriteGradebook : IReportStep
 
     /// <inheritdoc/>
     public void Apply(IReadOnlyList<Submission> submissions, GradeContext context) =>
-        File.WriteAllText(Path.Combine(context.Options.OutDir, "gradebook.csv"), Render(submissions, context.Assignment), new UTF8Encoding(false));
+        OutputFolder.WriteText(context.Options.OutDir, Path.Combine(context.Options.OutDir, "gradebook.csv"), Render(submissions, context.Assignment, context.Refused));
 
-    /// <summary>The CSV text.</summary>
-    public static string Render(IEnumerable<Submission> submissions, Assignment a)
+    /// <summary>The CSV text; each refused file (see <see cref="Grader.Find"/>) is a last row: its file name, no points, status <c>refused</c>.</summary>
+    public static string Render(IEnumerable<Submission> submissions, Assignment a, IReadOnlyList<RefusedFile>? refused = null)
     {
         var sb = new StringBuilder();
         var hasBonus = a.BonusPoints > 0;
@@ -31,6 +31,9 @@ public sealed class WriteGradebook : IReportStep
             var bonus = hasBonus ? [Csv.Number(Totals.Bonus(s))] : Array.Empty<string>();
             sb.Append(Csv.Line([s.Student, .. cells, Csv.Number(Totals.Earned(s)), .. bonus, WriteFeedback.Status(s.Status)])).Append('\n');
         }
+        var width = Csv.Parse(sb.ToString(0, sb.ToString().IndexOf('\n')))[0].Length; // the header's columns
+        foreach (var r in refused ?? [])
+            sb.Append(Csv.Line([StudentId.Printable(r.File), .. Enumerable.Repeat("", width - 2), "refused"])).Append('\n');
         return sb.ToString();
     }
 }

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using ClusterLab.Tool.Shared;
 
 namespace ClusterLab.Tool.Grading;
 
@@ -14,7 +16,9 @@ namespace ClusterLab.Tool.Grading;
 /// </summary>
 public sealed class WriteSummary : IReportStep
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Every script is kept readable, but HTML-sensitive characters (< > & ' +) are written as \uXXXX: a message holding
+    // "<script>" is the same string to a JSON reader and inert to anything that pastes the raw text into a page.
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <inheritdoc/>
     public string Help => "Write summary.json (earned/possible per student and overall, GitHub Classroom runner results).";
@@ -24,10 +28,10 @@ public sealed class WriteSummary : IReportStep
 
     /// <inheritdoc/>
     public void Apply(IReadOnlyList<Submission> submissions, GradeContext context) =>
-        File.WriteAllText(Path.Combine(context.Options.OutDir, "summary.json"), Render(submissions, context.Assignment), new UTF8Encoding(false));
+        OutputFolder.WriteText(context.Options.OutDir, Path.Combine(context.Options.OutDir, "summary.json"), Render(submissions, context.Assignment, context.Refused));
 
-    /// <summary>The JSON text.</summary>
-    public static string Render(IReadOnlyList<Submission> submissions, Assignment a)
+    /// <summary>The JSON text; every message and flag is bounded (<see cref="CheckResult.Bound"/>); refused files are listed under <c>refused</c>.</summary>
+    public static string Render(IReadOnlyList<Submission> submissions, Assignment a, IReadOnlyList<RefusedFile>? refused = null)
     {
         var students = new JsonArray();
         foreach (var s in submissions.OrderBy(s => s.Student, StringComparer.Ordinal))
@@ -51,7 +55,7 @@ public sealed class WriteSummary : IReportStep
                         ["name"] = q.Id,
                         ["status"] = score?.Checks.All(c => c.Passed) == true ? "pass" : "fail",
                         ["score"] = Math.Round(score?.Earned ?? 0, 4),
-                        ["message"] = string.Join("; ", (score?.Checks ?? []).Select(c => c.Spec.Hidden ? $"{c.Spec.Id}: {(c.Passed ? "passed" : "failed")}" : $"{c.Spec.Id}: {c.Message}")),
+                        ["message"] = string.Join("; ", (score?.Checks ?? []).Select(c => c.Spec.Hidden ? $"{c.Spec.Id}: {(c.Passed ? "passed" : "failed")}" : $"{c.Spec.Id}: {CheckResult.Bound(c.Message)}")),
                     });
             }
             var auto = a.Questions.Where(q => q.Kind == QuestionKind.Auto).ToList();
@@ -65,7 +69,7 @@ public sealed class WriteSummary : IReportStep
                 ["bonus"] = Math.Round(Totals.Bonus(s), 4),
                 ["bonus_possible"] = a.BonusPoints,
                 ["manual_pending"] = a.Questions.Where(q => q.Kind == QuestionKind.Manual && s.Scores.GetValueOrDefault(q.Id)?.Earned is null).Sum(q => q.Points),
-                ["flags"] = new JsonArray([.. s.Flags.Select(f => (JsonNode?)JsonValue.Create(f))]),
+                ["flags"] = new JsonArray([.. s.Flags.Select(f => (JsonNode?)JsonValue.Create(CheckResult.Bound(f)))]),
                 ["questions"] = questions,
                 ["classroom"] = new JsonObject
                 {
@@ -88,6 +92,7 @@ public sealed class WriteSummary : IReportStep
             ["status_counts"] = new JsonObject(Enum.GetValues<GradeStatus>().Select(g =>
                 KeyValuePair.Create(WriteFeedback.Status(g), (JsonNode?)submissions.Count(s => s.Status == g)))),
             ["students"] = students,
+            ["refused"] = new JsonArray([.. (refused ?? []).Select(r => (JsonNode?)new JsonObject { ["file"] = r.File, ["reason"] = r.Reason })]),
         };
         return root.ToJsonString(Options) + "\n";
     }
