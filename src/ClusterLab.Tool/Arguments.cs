@@ -6,16 +6,21 @@ namespace ClusterLab.Tool;
 public sealed class Arguments
 {
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
     /// <summary>Parses <paramref name="args"/>, accepting the option names in <paramref name="known"/> (each takes a value).</summary>
-    public Arguments(string[] args, params string[] known)
+    public Arguments(string[] args, params string[] known) : this(args, known, []) { }
+
+    /// <summary>Parses <paramref name="args"/>: the names in <paramref name="known"/> take a value, those in <paramref name="flags"/> stand alone.</summary>
+    public Arguments(string[] args, string[] known, string[] flags)
     {
         for (var i = 0; i < args.Length; i++)
         {
             var a = args[i];
+            if (flags.Contains(a)) { _flags.Add(a); continue; }
             if (a.StartsWith("--", StringComparison.Ordinal))
             {
-                if (!known.Contains(a)) throw new ArgumentException($"unknown option {a} (options: {string.Join(", ", known)}).");
+                if (!known.Contains(a)) throw new ArgumentException($"unknown option {a} (options: {string.Join(", ", known.Concat(flags))}).");
                 if (i + 1 >= args.Length) throw new ArgumentException($"option {a} needs a value.");
                 _options[a] = args[++i];
             }
@@ -25,6 +30,9 @@ public sealed class Arguments
 
     /// <summary>Arguments that are not options, in order.</summary>
     public List<string> Positionals { get; } = [];
+
+    /// <summary>True when the flag <paramref name="name"/> was given.</summary>
+    public bool Has(string name) => _flags.Contains(name);
 
     /// <summary>The option's value or null.</summary>
     public string? Get(string name) => _options.GetValueOrDefault(name);

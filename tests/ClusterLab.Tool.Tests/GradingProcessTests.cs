@@ -6,13 +6,13 @@ using static ClusterLab.Tool.Tests.GradingFixtures;
 namespace ClusterLab.Tool.Tests;
 
 /// <summary>
-/// The whole grade command over a class of seven made-up submissions, with Submissions/fake-runner.py standing in for
-/// <c>clusterlab run</c> (no kernel: seconds, not minutes). GradingAssignmentTests does the same with the real runner.
+/// The whole grade command over a class of eight made-up submissions, with Submissions/fake-checker.py standing in for
+/// the trusted checker <c>clusterlab __check</c> (no kernel, no sandbox: seconds, not minutes). GradingAssignmentTests does the same with the real runner.
 /// </summary>
 public class GradingProcessTests
 {
-    private static string FakeRunner([CallerFilePath] string here = "") =>
-        Path.Combine(Path.GetDirectoryName(here)!, "Submissions", "fake-runner.py");
+    private static string FakeChecker([CallerFilePath] string here = "") =>
+        Path.Combine(Path.GetDirectoryName(here)!, "Submissions", "fake-checker.py");
 
     private static string AnswerQ1(string body) => $"double Mean(double[] x)\n{{\n    {body}\n}}";
 
@@ -50,6 +50,7 @@ public class GradingProcessTests
         Save("eve", nb => { Complete(nb); NotebookJson.SetSource(CellById(nb, "q2-answer"), "Environment.Exit(1);"); }); // crash
         File.WriteAllText(Path.Combine(folder, "fay.ipynb"), "{\"cells\": [ {\"cell_type\": \"code\", \"sou");   // malformed
         Save("gus", nb => { Complete(nb); NotebookJson.SetSource(CellById(nb, "free"), "// FAKE-HUGE"); });          // huge output
+        Save("hal", nb => { Complete(nb); NotebookJson.SetSource(CellById(nb, "free"), "// FAKE-HANG"); });          // the whole run hangs
         File.WriteAllText(Path.Combine(folder, "notes.txt"), "not a notebook: ignored");
         return (src, folder);
     }
@@ -57,7 +58,7 @@ public class GradingProcessTests
     private static GradeOptions Options(string outDir, string? manual = null) => new()
     {
         OutDir = outDir, Timeout = 10, Grace = 2, CellTimeout = 5, Jobs = 2, Progress = false, ManualCsv = manual,
-        Runner = new RunnerCommand("python3", [FakeRunner()]),
+        Runner = new RunnerCommand("python3", [FakeChecker()]),
     };
 
     private static IReadOnlyList<Submission> GradeClass(string src, string folder, GradeOptions options)
@@ -85,6 +86,7 @@ public class GradingProcessTests
             eve,5,0,0,,5,crashed
             fay,0,0,0,,0,malformed
             gus,5,1,4,,10,ok
+            hal,0,0,0,,0,timeout
 
             """.Replace("\r", ""),
             File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
@@ -94,7 +96,7 @@ public class GradingProcessTests
         Assert.Equal(
             ["locked cell q1 (cell q1-tests) was edited; the original was restored.", "cell q2 (cell q2-tests) was deleted; it was re-inserted."],
             cat.Flags);
-        Assert.True(new FileInfo(Path.Combine(outDir, "work", "gus", "runner.log")).Length <= ExecuteNotebook.MaxLogChars + 100);
+        Assert.True(new FileInfo(Path.Combine(outDir, "work", "gus", "checker.log")).Length <= RunChecks.MaxLogChars + 100);
 
         var manual = File.ReadAllText(Path.Combine(outDir, "manual.csv"));
         Assert.StartsWith("student,question,points_possible,points,answer\nana,q3,10,,\"The mean:", manual); // quoted: the answer holds a comma
@@ -103,8 +105,8 @@ public class GradingProcessTests
 
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!;
         Assert.Equal(38, summary["earned"]!.GetValue<double>());
-        Assert.Equal(7 * 20, summary["possible"]!.GetValue<double>());
-        Assert.Equal(1, summary["status_counts"]!["timeout"]!.GetValue<int>());
+        Assert.Equal(8 * 20, summary["possible"]!.GetValue<double>());
+        Assert.Equal(2, summary["status_counts"]!["timeout"]!.GetValue<int>());
         var ana = summary["students"]![0]!;
         Assert.Equal("pass", ana["classroom"]!["status"]!.GetValue<string>());
         Assert.Equal(10, ana["classroom"]!["max_score"]!.GetValue<double>());
@@ -112,7 +114,8 @@ public class GradingProcessTests
         var feedback = File.ReadAllText(Path.Combine(outDir, "feedback", "cat.html"));
         Assert.Contains("was edited; the original was restored", feedback);
         Assert.DoesNotContain("42.5", feedback);
-        Assert.Contains("ran longer than 10 s", File.ReadAllText(Path.Combine(outDir, "feedback", "dan.html")));
+        Assert.Contains("ran out of time; it was skipped", File.ReadAllText(Path.Combine(outDir, "feedback", "dan.html")));
+        Assert.Contains("longer than 12 s and was stopped", File.ReadAllText(Path.Combine(outDir, "feedback", "hal.html")));
     }
 
     [Fact]
@@ -156,6 +159,6 @@ public class GradingProcessTests
         var options = Options(Path.Combine(dir, "out"));
         options.Runner = new RunnerCommand(Path.Combine(dir, "no-such-program"), []);
         var e = Assert.Throws<InvalidOperationException>(() => GradeClass(src, folder, options));
-        Assert.Contains("cannot start the runner", e.Message);
+        Assert.Contains("cannot start the checker", e.Message);
     }
 }

@@ -67,15 +67,15 @@ public class GradingScoreTests
     }
 
     [Theory]
-    [InlineData(false, 0, "ok", GradeStatus.Ok)]
-    [InlineData(false, 1, "failed", GradeStatus.Ok)]
-    [InlineData(false, 3, "timeout", GradeStatus.Timeout)]
+    [InlineData(false, "ok", "Ready", GradeStatus.Ok)]
+    [InlineData(false, "failed", "Ready", GradeStatus.Ok)]
+    [InlineData(false, "ok", "TimedOut", GradeStatus.Timeout)]
     [InlineData(true, null, null, GradeStatus.Timeout)]
-    [InlineData(false, 1, null, GradeStatus.Crashed)]
-    [InlineData(false, 134, null, GradeStatus.Crashed)]
-    [InlineData(false, 2, "malformed", GradeStatus.Crashed)]
-    public void RunOutcomesMapToStatuses(bool killed, int? exit, string? status, GradeStatus expected) =>
-        Assert.Equal(expected, ExecuteNotebook.Classify(killed, exit, status, new GradeOptions()).Item1);
+    [InlineData(true, "ok", "Ready", GradeStatus.Timeout)]
+    [InlineData(false, "ok", "Crashed", GradeStatus.Crashed)]
+    [InlineData(false, null, "Ready", GradeStatus.Crashed)]
+    public void RunOutcomesMapToStatuses(bool killed, string? checkerStatus, string? worker, GradeStatus expected) =>
+        Assert.Equal(expected, RunChecks.Classify(killed, checkerStatus, worker, new GradeOptions()).Item1);
 
     [Fact]
     public void ManualScoresAreCheckedAgainstTheAssignment()

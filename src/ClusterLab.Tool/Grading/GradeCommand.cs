@@ -8,11 +8,16 @@ public static class GradeCommand
     /// <summary>Usage text.</summary>
     public const string Usage = """
         usage: clusterlab grade <source.ipynb> <submissions-folder> [--out DIR] [--manual scores.csv]
-                                [--cell-timeout S] [--timeout S] [--jobs N] [--secret S]
-          Grades every <student>.ipynb of the folder (never modified) in its own process, after restoring the locked
-          cells from the source. Writes to DIR (default assignments/NAME/graded/): gradebook.csv, feedback/<student>.html,
+                                [--cell-timeout S] [--timeout S] [--call-timeout S] [--jobs N] [--secret S]
+                                [--memory MB] [--no-sandbox]
+          Grades every <student>.ipynb of the folder (never modified). The student's notebook runs in a bubblewrap
+          sandbox (Debian: apt-get install bubblewrap); the checks run in the grader's own process and call the
+          student's functions across the boundary. Writes to DIR (default assignments/NAME/graded/): gradebook.csv, feedback/<student>.html,
           manual.csv, summary.json, and work/<student>/ (sanitized and executed notebooks, logs).
-          --cell-timeout default 60 s, --timeout default 600 s per notebook, --jobs default 1.
+          --cell-timeout default 60 s, --timeout default 600 s per notebook, --call-timeout default 30 s per call of
+          the student's code, --jobs default 1, --memory default 1024 MB per sandboxed process.
+          --no-sandbox: run student code without isolation (only where bubblewrap cannot run; recorded in the
+                        gradebook's isolation column and in summary.json).
           --manual scores.csv: the filled-in manual.csv, or rows student,question,rubric_id,points (one rubric line)
                                or student,question,points (a whole question) for the questions graded by hand.
           --secret S: the course secret for per-student hidden data; default $CLUSTERLAB_COURSE_SECRET, else
@@ -28,7 +33,7 @@ public static class GradeCommand
         GradeOptions options;
         try
         {
-            parsed = new Arguments(args, "--out", "--manual", "--cell-timeout", "--timeout", "--jobs", "--secret");
+            parsed = new Arguments(args, ["--out", "--manual", "--cell-timeout", "--timeout", "--call-timeout", "--jobs", "--secret", "--memory"], ["--no-sandbox"]);
             if (parsed.Positionals.Count != 2) throw new ArgumentException("expected <source.ipynb> <submissions-folder>.");
             options = new GradeOptions
             {
@@ -36,11 +41,22 @@ public static class GradeCommand
                 Timeout = parsed.Positive("--timeout", 600),
                 Jobs = parsed.PositiveInt("--jobs", 1),
                 ManualCsv = parsed.Get("--manual"),
+                CallTimeout = parsed.Positive("--call-timeout", 30),
+                MemoryBytes = (long)(parsed.Positive("--memory", 1024) * (1 << 20)),
+                Isolation = parsed.Has("--no-sandbox") ? Sandbox.IsolationMode.None : Sandbox.IsolationMode.Bubblewrap,
             };
         }
         catch (ArgumentException e) { Console.Error.WriteLine($"clusterlab grade: {e.Message}\n{Usage}"); return 2; }
         try
         {
+            if (options.Isolation == Sandbox.IsolationMode.Bubblewrap && Sandbox.SandboxHost.WhyUnavailable() is { } why)
+            {
+                Console.Error.WriteLine($"clusterlab grade: cannot isolate student code: {why}\n" +
+                                        "Install bubblewrap, or pass --no-sandbox to grade WITHOUT isolation (students' code can then read and change your files; the gradebook records it).");
+                return 1;
+            }
+            if (options.Isolation == Sandbox.IsolationMode.None)
+                Console.Error.WriteLine("clusterlab grade: --no-sandbox: student code runs WITHOUT isolation (recorded in gradebook.csv and summary.json).");
             var assignment = Assignment.Load(parsed.Positionals[0]);
             var assignmentDir = ReleaseCommand.DefaultAssignmentDir(assignment.SourcePath);
             options.OutDir = Path.GetFullPath(parsed.Get("--out") ?? Path.Combine(assignmentDir, "graded"));

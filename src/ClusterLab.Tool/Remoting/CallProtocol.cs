@@ -20,7 +20,8 @@ internal sealed record CallRequest(long Id, string Name, IReadOnlyList<string>? 
 /// <summary>
 /// The messages between the grader's checker (trusted) and the student's worker (sandboxed), one JSON object per line:
 /// <list type="bullet">
-/// <item>worker → grader, once: <c>{"ready": true, "status": "ok|failed|timeout", "failed_cells": [{"cell", "error"}]}</c></item>
+/// <item>worker → grader, before each cell: <c>{"running": cell id}</c></item>
+/// <item>worker → grader, once: <c>{"ready": true, "status": "ok|failed|timeout", "failed_cells": [{"cell", "error", "timeout"}]}</c></item>
 /// <item>grader → worker: <c>{"call": id, "name", "params": [type…] | null, "returns", "args": [value…]}</c></item>
 /// <item>worker → grader: <c>{"reply": id, "value": value}</c> or <c>{"reply": id, "error": {"type", "message"}}</c></item>
 /// </list>
@@ -36,6 +37,9 @@ internal static class CallProtocol
     /// <summary>The worker's first line.</summary>
     public static JsonObject Ready(string status, JsonArray failedCells) =>
         new() { ["ready"] = true, ["status"] = status, ["failed_cells"] = failedCells };
+
+    /// <summary>The worker's progress line: the cell it is about to run.</summary>
+    public static JsonObject Running(string cellId) => new() { ["running"] = cellId };
 
     /// <summary>A call.</summary>
     public static JsonObject Request(long id, string name, IReadOnlyList<string>? parameterTypes, string returnType, IEnumerable<JsonNode?> args) => new()

@@ -43,8 +43,8 @@ internal static class CheckerCommand
             Directory.CreateDirectory(dir);
             var copy = Path.Combine(dir, "submission.ipynb");
             File.Copy(student, copy, overwrite: true);
-            var spec = WorkerSpec(copy, baseDir, dir, cellTimeout, timeout, memory);
-            return new WorkerClient(() => SandboxedProcess.Start(spec, isolation), timeout + TimeSpan.FromSeconds(60), callTimeout);
+            return new WorkerClient(skip => SandboxedProcess.Start(WorkerSpec(copy, baseDir, dir, cellTimeout, timeout, memory, skip), isolation),
+                timeout, callTimeout);
         }
 
         using var visible = Worker("visible");
@@ -81,7 +81,7 @@ internal static class CheckerCommand
         catch (FormatException e) { return (null, "System.InvalidCastException", $"{call.Name} returned a value that is not a {ValueCodec.Name(call.Result)}: {e.Message}"); }
     }
 
-    private static SandboxSpec WorkerSpec(string notebook, string baseDir, string dir, TimeSpan cellTimeout, TimeSpan timeout, long memory)
+    private static SandboxSpec WorkerSpec(string notebook, string baseDir, string dir, TimeSpan cellTimeout, TimeSpan timeout, long memory, IReadOnlyList<string> skip)
     {
         var self = Grading.RunnerCommand.Self(SubmissionWorker.Verb);
         var readOnly = new List<string> { AppContext.BaseDirectory.TrimEnd('/') };
@@ -92,7 +92,8 @@ internal static class CheckerCommand
         return new SandboxSpec
         {
             FileName = self.FileName,
-            Args = [.. self.PrefixArgs, notebook, "--base-dir", baseDir, "--cell-timeout", S(cellTimeout), "--timeout", S(timeout)],
+            Args = [.. self.PrefixArgs, notebook, "--base-dir", baseDir, "--cell-timeout", S(cellTimeout), "--timeout", S(timeout),
+                    .. skip.Count == 0 ? (string[])[] : ["--skip", string.Join(",", skip)]],
             ReadOnlyPaths = readOnly.Distinct().ToList(),
             WritableDir = dir,
             WorkingDirectory = dir,
@@ -126,6 +127,7 @@ internal static class CheckerCommand
     private static JsonObject Report(WorkerClient w) => new()
     {
         ["state"] = w.State.ToString(),
+        ["worst"] = w.Worst.ToString(),
         ["starts"] = w.Starts,
         ["calls"] = w.Calls,
         ["failed_cells"] = new JsonArray(w.FailedCells.Select(f => (JsonNode)new JsonObject { ["cell"] = f.Cell, ["error"] = f.Error }).ToArray()),

@@ -22,10 +22,11 @@ internal static class SubmissionWorker
     /// <summary>Runs the worker; returns its exit code.</summary>
     public static int Run(string[] args)
     {
-        var parsed = new Arguments(args, "--base-dir", "--cell-timeout", "--timeout");
+        var parsed = new Arguments(args, "--base-dir", "--cell-timeout", "--timeout", "--skip");
         if (parsed.Positionals.Count != 1) throw new ArgumentException("usage: __serve NOTEBOOK --base-dir DIR --cell-timeout S --timeout S");
         var notebook = Path.GetFullPath(parsed.Positionals[0]);
         var folder = Path.GetDirectoryName(notebook)!;
+        if (parsed.Get("--skip") is { Length: > 0 } skip) notebook = WithoutCells(notebook, skip.Split(','));
         var channel = new LineChannel(Console.OpenStandardInput(), Console.OpenStandardOutput());
         Console.SetOut(new StreamWriter(Console.OpenStandardError()) { AutoFlush = true }); // stray output never reaches the channel
         var options = new RunOptions
@@ -45,7 +46,7 @@ internal static class SubmissionWorker
             served = true;
             channel.Send(CallProtocol.Ready(run.Status, FailedCells(run)));
             await Serve(kernel, channel, options.CellTimeout);
-        }).GetAwaiter().GetResult();
+        }, cell => channel.Send(CallProtocol.Running(NotebookDocument.Id(cell) ?? ""))).GetAwaiter().GetResult();
         if (!served) channel.Send(CallProtocol.Ready(result.Status, FailedCells(result)));
         return 0;
     }
@@ -103,6 +104,17 @@ internal static class SubmissionWorker
             $"{call.Signature} is not declared in your notebook with this signature (keep the one the notebook gives): {firstLine}");
     }
 
+    /// <summary>A copy of the notebook whose cells <paramref name="ids"/> (which ran out of time or ended the process on an earlier start) are emptied.</summary>
+    private static string WithoutCells(string notebook, IReadOnlyCollection<string> ids)
+    {
+        var doc = NotebookDocument.Load(notebook);
+        foreach (var cell in doc.Cells.Where(c => ids.Contains(NotebookDocument.Id(c) ?? "")))
+            cell["source"] = NotebookDocument.ToLines("// skipped by the grader: on an earlier run this cell ran out of time or ended the process");
+        var copy = Path.Combine(Path.GetDirectoryName(notebook)!, "submission-rerun.ipynb");
+        doc.Save(copy);
+        return copy;
+    }
+
     private static JsonArray FailedCells(NotebookRunResult run)
     {
         var failed = new JsonArray();
@@ -117,6 +129,7 @@ internal static class SubmissionWorker
             {
                 ["cell"] = NotebookDocument.Id(doc.Cells[i]) ?? (i + 1).ToString(CultureInfo.InvariantCulture),
                 ["error"] = $"{error["ename"]}: {error["evalue"]}".Split('\n')[0],
+                ["timeout"] = error["ename"]?.ToString() == "TimeoutException",
             });
         }
         return failed;

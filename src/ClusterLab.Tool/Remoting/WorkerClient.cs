@@ -20,10 +20,21 @@ internal enum WorkerState
 /// The trusted end of one sandboxed worker: starts it, waits (with a deadline) until the student's notebook has run, then
 /// sends calls and waits for each answer for at most the call time limit. A call that times out or a worker that dies
 /// kills the whole sandbox; the next call starts a fresh one (up to <see cref="MaxStarts"/> starts), since re-running
-/// the notebook restores the same state.
+/// the notebook restores the same state. A cell that runs out of time or ends the process is skipped on the next start
+/// (the worker reports each cell before it runs), so one endless loop costs its own answer, not the whole notebook.
 /// </summary>
-internal sealed class WorkerClient(Func<SandboxedProcess> start, TimeSpan readyTimeout, TimeSpan callTimeout) : IDisposable
+/// <param name="start">Starts the sandboxed worker, skipping the given cell ids.</param>
+/// <param name="readyTimeout">Budget for getting the notebook run, over all starts.</param>
+/// <param name="callTimeout">Time limit of one call.</param>
+internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess> start, TimeSpan readyTimeout, TimeSpan callTimeout) : IDisposable
 {
+    private readonly DateTime _deadline = DateTime.UtcNow + readyTimeout;
+    private readonly List<string> _skip = [];
+    private string? _running;
+
+    /// <summary>The worst state seen over all starts (a notebook that needed a skipped cell is still reported).</summary>
+    public WorkerState Worst { get; private set; } = WorkerState.NotStarted;
+
     /// <summary>Most starts per worker (the first one included).</summary>
     public const int MaxStarts = 3;
 
@@ -85,41 +96,67 @@ internal sealed class WorkerClient(Func<SandboxedProcess> start, TimeSpan readyT
 
     private bool EnsureStarted()
     {
-        if (State == WorkerState.Ready && _channel is { Closed: false }) return true;
-        if (State is WorkerState.TimedOut or WorkerState.Crashed && !_everReady) return false; // the notebook itself fails: no retry
-        if (Starts >= MaxStarts) return false;
+        while (true)
+        {
+            if (State == WorkerState.Ready && _channel is { Closed: false }) return true;
+            if (Starts >= MaxStarts || DateTime.UtcNow >= _deadline) return false;
+            if (TryStart()) return true;
+        }
+    }
+
+    /// <summary>One start: true when ready; false after recording why not (the caller may start again).</summary>
+    private bool TryStart()
+    {
         Starts++;
+        _running = null;
         try
         {
-            _process = start();
+            _process = start(_skip.ToList());
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or System.ComponentModel.Win32Exception)
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException
+                                      or System.ComponentModel.Win32Exception or SandboxUnavailableException)
         {
-            State = WorkerState.Crashed;
-            Events.Add($"the sandbox could not start: {e.Message}");
+            Starts = MaxStarts;
+            Stop(WorkerState.Crashed, $"the sandbox could not start: {e.Message}");
             return false;
         }
         _channel = new LineChannel(_process.StandardOutput, _process.StandardInput);
-        var ready = _channel.Receive(o => o["ready"] is not null, readyTimeout);
+        var ready = _channel.Receive(o =>
+        {
+            if (o["running"] is JsonValue r) _running = CallProtocol.Cut(r.ToString(), 80);
+            return o["ready"] is not null;
+        }, _deadline - DateTime.UtcNow);
         if (ready is null)
         {
             var closed = _channel.Closed;
+            var cell = _running is null ? "" : $" (cell {_running})";
             Stop(closed ? WorkerState.Crashed : WorkerState.TimedOut,
-                closed ? "the student's notebook ended its process before it finished" : $"the student's notebook did not finish within {readyTimeout.TotalSeconds:0.#} s");
+                closed ? $"your notebook ended its process before it finished{cell}: a crash, a stack overflow or Environment.Exit"
+                       : $"your notebook did not finish within {readyTimeout.TotalSeconds:0.#} s{cell}");
+            if (closed && _running is not null) Skip(_running);
+            else Starts = MaxStarts; // out of time: no second try
             return false;
         }
-        var status = ready["status"]?.ToString();
         if (!_everReady && ready["failed_cells"] is JsonArray failed)
             foreach (var f in failed.OfType<JsonObject>().Take(50))
-                FailedCells.Add((CallProtocol.Cut(f["cell"]?.ToString(), 80), CallProtocol.Cut(f["error"]?.ToString(), CallProtocol.MaxMessageChars)));
-        if (status == "timeout")
+                if (f["timeout"]?.GetValueKind() != System.Text.Json.JsonValueKind.True)
+                    FailedCells.Add((CallProtocol.Cut(f["cell"]?.ToString(), 80), CallProtocol.Cut(f["error"]?.ToString(), CallProtocol.MaxMessageChars)));
+        if (ready["status"]?.ToString() == "timeout")
         {
-            Stop(WorkerState.TimedOut, "a cell of the student's notebook ran out of time");
+            Stop(WorkerState.TimedOut, $"your cell {_running ?? "?"} ran out of time; it was skipped and the notebook run again without it");
+            if (_running is not null) Skip(_running);
             return false;
         }
         State = WorkerState.Ready;
+        if (Worst == WorkerState.NotStarted) Worst = WorkerState.Ready;
         _everReady = true;
         return true;
+    }
+
+    private void Skip(string cell)
+    {
+        if (_skip.Contains(cell)) Starts = MaxStarts; // skipping did not help: give up
+        else _skip.Add(cell);
     }
 
     private bool _everReady;
@@ -133,6 +170,7 @@ internal sealed class WorkerClient(Func<SandboxedProcess> start, TimeSpan readyT
     private void Stop(WorkerState state, string why)
     {
         State = state;
+        if (state is WorkerState.TimedOut || (state is WorkerState.Crashed && Worst != WorkerState.TimedOut)) Worst = state;
         Events.Add(why);
         _process?.Kill();
         _process?.Dispose();

@@ -42,8 +42,9 @@ public static class NotebookRunner
     /// <param name="options">Time limits, folders, output.</param>
     /// <param name="log">Where check results and the status line go.</param>
     /// <param name="afterCells">Called after the last cell, while the kernel still holds the notebook's state (the grader's worker serves calls from it), unless a cell timed out.</param>
+    /// <param name="beforeCell">Called with each code cell before it runs (the grader's worker reports progress, so a cell that ends the process can be skipped on a re-run).</param>
     public static async Task<NotebookRunResult> RunAsync(string notebookPath, RunOptions options, ResultsLog log,
-        Func<NotebookKernel, NotebookRunResult, Task>? afterCells = null)
+        Func<NotebookKernel, NotebookRunResult, Task>? afterCells = null, Action<JsonObject>? beforeCell = null)
     {
         var clock = Stopwatch.StartNew();
         NotebookDocument doc;
@@ -89,6 +90,7 @@ public static class NotebookRunner
                 var cell = doc.Cells[i];
                 if (NotebookDocument.CellType(cell) != "code") continue;
                 var cellNumber = i + 1;
+                beforeCell?.Invoke(cell);
                 var outputLimit = i == setupIndex ? (int?)null : options.MaxOutputChars;
                 var recorder = new CellRecorder(++executionCount, result => log.Check(notebookPath, cellNumber, result), outputLimit);
                 var cellStatus = CellStatus.Ok;

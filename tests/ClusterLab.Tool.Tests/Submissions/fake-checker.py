@@ -1,46 +1,63 @@
 #!/usr/bin/env python3
-"""A stand-in for `clusterlab run` used by GradingProcessTests: it "runs" a notebook without a kernel, so the grader's
-process handling (time limits, crashes, huge output, streamed results) is tested in seconds.
+"""A stand-in for the grader's trusted checker (`clusterlab __check`) used by GradingProcessTests: it "grades" without
+kernels or sandboxes, so the grader's process handling (time limits, crashes, huge output, the results and report
+files) is tested in seconds. Same arguments as the checker.
 
-Per code cell, in order: `while (true)` hangs; `Environment.Exit(` exits at once without a status line; `FAKE-HUGE`
-prints 5 MB; every Check.That/Close/Run("id", points call emits a result line for this cell: it fails with
-"not answered yet" if an earlier cell still throws the "your code here" stub, fails with "expected …" if an earlier
-cell contains the comment `wrong:<id>`, and passes otherwise. Finally one status line. Same arguments as the runner.
+The student notebook (no test code) is read cell by cell: `FAKE-HANG` hangs the whole checker (the grader must kill
+it); `while (true)` and `Environment.Exit(` make that cell "skipped" as the real worker does (reported as a time-out
+or a crash); `FAKE-HUGE` prints 5 MB. Each Check.That/Close/Run("id", points in the checker notebook calls a student
+function `() => Name(`: it fails "not answered yet" unless a kept student cell declares `Name(` without the stub, fails
+"expected …" if a student cell contains the comment `wrong:<id>`, and passes otherwise. Then the status line and
+workers.json.
 """
 import json, re, sys, time
 
 args = sys.argv[1:]
-nb_path = args[0]
-results = args[args.index("--results") + 1]
-nb = json.load(open(nb_path, encoding="utf-8"))
-call = re.compile(r'Check\s*\.\s*(?:That|Close|Run)\s*\(\s*"([^"]+)"\s*,\s*([0-9.]+)')
+checker_path = args[0]
+opt = lambda name: args[args.index(name) + 1]
+results, report, student_path = opt("--results"), opt("--report"), opt("--student")
+checker = json.load(open(checker_path, encoding="utf-8"))
+student = json.load(open(student_path, encoding="utf-8"))
+call = re.compile(r'Check\s*\.\s*(?:That|Close|Run)\s*\(\s*"([^"]+)"\s*,\s*([0-9.]+)[^\n]*?\(\)\s*=>\s*([A-Za-z_]\w*)\s*\(')
+text = lambda cell: "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
 
 def emit(obj):
     with open(results, "a", encoding="utf-8") as f:
         f.write(json.dumps(obj) + "\n")
 
-seen = ""
-for index, cell in enumerate(nb["cells"], start=1):
+kept, worst, events = [], "Ready", []
+for cell in student["cells"]:
     if cell["cell_type"] != "code":
         continue
-    src = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-    if "while (true)" in src:
+    src = text(cell)
+    if "FAKE-HANG" in src:
         time.sleep(3600)
+    if "while (true)" in src:
+        worst, _ = "TimedOut", events.append(f"your cell {cell.get('id')} ran out of time; it was skipped")
+        continue
     if "Environment.Exit(" in src:
-        sys.stdout.flush()
-        sys.exit(1)
+        worst = worst if worst == "TimedOut" else "Crashed"
+        events.append(f"your notebook ended its process before it finished (cell {cell.get('id')})")
+        continue
     if "FAKE-HUGE" in src:
         for _ in range(5000):
             print("x" * 1000)
-    for m in call.finditer(src):
-        cid, points = m.group(1), float(m.group(2))
-        if 'NotImplementedException("your code here")' in seen:
+    kept.append(src)
+
+for index, cell in enumerate(checker["cells"], start=1):
+    if cell["cell_type"] != "code":
+        continue
+    for m in call.finditer(text(cell)):
+        cid, points, name = m.group(1), float(m.group(2)), m.group(3)
+        declared = [s for s in kept if re.search(r"\b" + name + r"\s*\(", s)]
+        if not declared or any('NotImplementedException("your code here")' in s for s in declared):
             passed, message = False, "not answered yet"
-        elif "wrong:" + cid in seen:
+        elif any("wrong:" + cid in s for s in kept):
             passed, message = False, "expected 1, got 2"
         else:
             passed, message = True, "ok"
         emit({"type": "check", "id": cid, "points": points, "earned": points if passed else 0.0,
-              "passed": passed, "message": message, "notebook": nb_path, "cell": index})
-    seen += src + "\n"
-emit({"type": "status", "notebook": nb_path, "status": "ok", "exit_code": 0})
+              "passed": passed, "message": message, "notebook": checker_path, "cell": index})
+emit({"type": "status", "notebook": checker_path, "status": "ok", "exit_code": 0})
+worker = {"state": "Ready", "worst": worst, "failed_cells": [], "events": events}
+json.dump({"visible": worker, "hidden": worker}, open(report, "w"))

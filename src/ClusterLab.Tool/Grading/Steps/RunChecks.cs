@@ -90,9 +90,9 @@ public sealed class RunChecks : ISubmissionStep
     {
         if (killed) return (GradeStatus.Timeout, $"Grading took longer than {o.Timeout + o.Grace:0.#} s and was stopped.");
         if (visibleWorker == "TimedOut")
-            return (GradeStatus.Timeout, $"A cell ran longer than {o.CellTimeout:0.#} s, the notebook longer than {o.Timeout:0.#} s, or a call of your code longer than {o.CallTimeout:0.#} s; it was stopped.");
+            return (GradeStatus.Timeout, $"A cell ran longer than {o.CellTimeout:0.#} s, the notebook longer than {o.Timeout:0.#} s, or a call of your code longer than {o.CallTimeout:0.#} s; it was stopped (see the notes below).");
         if (visibleWorker == "Crashed")
-            return (GradeStatus.Crashed, "Your notebook's process ended abruptly: a crash, a stack overflow or Environment.Exit.");
+            return (GradeStatus.Crashed, "Your notebook's process ended abruptly: a crash, a stack overflow or Environment.Exit (see the notes below).");
         if (checkerStatus is null) return (GradeStatus.Crashed, "The grader's checker ended without a result (see checker.log).");
         return (GradeStatus.Ok, "");
     }
@@ -111,7 +111,7 @@ public sealed class RunChecks : ISubmissionStep
         foreach (var w in new[] { "visible", "hidden" })
             foreach (var e in (o[w]?["events"] as JsonArray ?? []))
                 if (e?.ToString() is { } text && !events.Contains(text)) events.Add(text);
-        return (visible["state"]?.ToString(), failed, events);
+        return ((visible["worst"] ?? visible["state"])?.ToString(), failed, events);
     }
 
     /// <summary>Keeps the first <c>max</c> characters of the checker's console output; thread-safe.</summary>
