@@ -92,6 +92,12 @@ public class GradingRubricTests
         Assert.DoesNotContain("appendix", Ids(r));
         Assert.DoesNotContain("appendix-code", Ids(r));
         Assert.Equal(Ids(Source()), Ids(r));
+        // a submission of that copy gets no instructor cell back and no "deleted" flag
+        var step = new StepContext("ana", s, r);
+        var submission = NotebookJson.Clone(r);
+        Pipelines.Apply(Pipelines.Sanitize(), submission, step);
+        Assert.Empty(step.Flags);
+        Assert.DoesNotContain("appendix", Ids(submission));
     }
 
     [Fact]

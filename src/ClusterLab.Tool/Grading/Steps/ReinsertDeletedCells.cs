@@ -5,6 +5,7 @@ namespace ClusterLab.Tool.Grading;
 /// <summary>
 /// Puts back every source cell the student deleted, after the nearest earlier source cell still present: locked cells in
 /// the instructor's version, others in the released version (so later code still compiles). Each one is flagged.
+/// Instructor-only cells (role instructor) are never put back: the student copy never had them.
 /// </summary>
 public sealed class ReinsertDeletedCells : INotebookStep
 {
@@ -26,6 +27,7 @@ public sealed class ReinsertDeletedCells : INotebookStep
         foreach (var original in NotebookJson.CellObjects(source))
         {
             var id = NotebookJson.Id(original);
+            if (CellMeta.Of(original).Role == CellRole.Instructor) continue;
             var position = IndexOf(cells, id);
             if (position < 0)
             {
