@@ -78,15 +78,15 @@ public class GradingProcessTests
 
         Assert.Equal(
             """
-            student,q1,q2,q2h,q3,total,status
-            ana,5,1,4,,10,ok
-            ben,0,0,0,,0,ok
-            cat,3,1,4,,8,ok
-            dan,5,0,0,,5,timeout
-            eve,5,0,0,,5,crashed
-            fay,0,0,0,,0,malformed
-            gus,5,1,4,,10,ok
-            hal,0,0,0,,0,timeout
+            student,q1,q2,q2h,q3,total,status,isolation
+            ana,5,1,4,,10,ok,sandbox
+            ben,0,0,0,,0,ok,sandbox
+            cat,3,1,4,,8,ok,sandbox
+            dan,5,0,0,,5,timeout,sandbox
+            eve,5,0,0,,5,crashed,sandbox
+            fay,0,0,0,,0,malformed,sandbox
+            gus,5,1,4,,10,ok,sandbox
+            hal,0,0,0,,0,timeout,sandbox
 
             """.Replace("\r", ""),
             File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
@@ -132,9 +132,9 @@ public class GradingProcessTests
         File.WriteAllText(scores, "student,question,points\nana,q3,8\ncat,q3,2.5\n");
         GradeClass(src, folder, Options(Path.Combine(dir, "b"), scores));
         var book = File.ReadAllText(Path.Combine(dir, "b", "gradebook.csv"));
-        Assert.Contains("\nana,5,1,4,8,18,ok\n", book);
-        Assert.Contains("\ncat,3,1,4,2.5,10.5,ok\n", book);
-        Assert.Contains("\nben,0,0,0,,0,ok\n", book);
+        Assert.Contains("\nana,5,1,4,8,18,ok,sandbox\n", book);
+        Assert.Contains("\ncat,3,1,4,2.5,10.5,ok,sandbox\n", book);
+        Assert.Contains("\nben,0,0,0,,0,ok,sandbox\n", book);
         Assert.Contains("ana,q3,10,8,", File.ReadAllText(Path.Combine(dir, "b", "manual.csv")));
     }
 

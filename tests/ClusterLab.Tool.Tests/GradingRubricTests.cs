@@ -173,7 +173,7 @@ public class GradingRubricTests
         Assert.Contains("log: takes the log (16)</td><td>4/4", html);
         Assert.Contains("solve: solves for $\\hat\\mu$</td><td>2.5/6", html);
         Assert.Contains("bonus: <b>1 / 1</b>", html);
-        Assert.Equal("student,q1,q2,q2h,q3,total,bonus,status\nana,0,1,0,6.5,6.5,1,ok\n", WriteGradebook.Render([s], ctx.Assignment));
+        Assert.Equal("student,q1,q2,q2h,q3,total,bonus,status,isolation\nana,0,1,0,6.5,6.5,1,ok,sandbox\n", WriteGradebook.Render([s], ctx.Assignment));
         new WriteManualList().Apply([s], ctx);
         var rows = Csv.Parse(File.ReadAllText(Path.Combine(ctx.Options.OutDir, "manual.csv")));
         Assert.Equal(["4", "2.5"], rows.Skip(1).Select(r => r[5]));

@@ -28,10 +28,11 @@ public sealed class WriteSummary : IReportStep
 
     /// <inheritdoc/>
     public void Apply(IReadOnlyList<Submission> submissions, GradeContext context) =>
-        OutputFolder.WriteText(context.Options.OutDir, Path.Combine(context.Options.OutDir, "summary.json"), Render(submissions, context.Assignment, context.Refused));
+        OutputFolder.WriteText(context.Options.OutDir, Path.Combine(context.Options.OutDir, "summary.json"),
+            Render(submissions, context.Assignment, context.Refused, WriteGradebook.Isolation(context.Options)));
 
     /// <summary>The JSON text; every message and flag is bounded (<see cref="CheckResult.Bound"/>); refused files are listed under <c>refused</c>.</summary>
-    public static string Render(IReadOnlyList<Submission> submissions, Assignment a, IReadOnlyList<RefusedFile>? refused = null)
+    public static string Render(IReadOnlyList<Submission> submissions, Assignment a, IReadOnlyList<RefusedFile>? refused = null, string isolation = "sandbox")
     {
         var students = new JsonArray();
         foreach (var s in submissions.OrderBy(s => s.Student, StringComparer.Ordinal))
@@ -83,6 +84,7 @@ public sealed class WriteSummary : IReportStep
         var root = new JsonObject
         {
             ["assignment"] = a.Name,
+            ["isolation"] = isolation,
             ["possible_per_student"] = a.Points,
             ["students_graded"] = submissions.Count,
             ["earned"] = Math.Round(submissions.Sum(Totals.Earned), 4),
