@@ -130,6 +130,8 @@ internal static class CheckerCommand
         ["worst"] = w.Worst.ToString(),
         ["starts"] = w.Starts,
         ["calls"] = w.Calls,
+        ["ready_seconds"] = Math.Round(w.ReadyTime.TotalSeconds, 3),
+        ["call_seconds"] = Math.Round(w.CallTime.TotalSeconds, 3),
         ["failed_cells"] = new JsonArray(w.FailedCells.Select(f => (JsonNode)new JsonObject { ["cell"] = f.Cell, ["error"] = f.Error }).ToArray()),
         ["events"] = new JsonArray(w.Events.Select(e => (JsonNode)JsonValue.Create(e)).ToArray()),
     };

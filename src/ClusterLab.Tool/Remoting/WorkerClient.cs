@@ -55,6 +55,12 @@ internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess>
     /// <summary>Calls answered, and calls that timed out or found the worker dead.</summary>
     public int Calls { get; private set; }
 
+    /// <summary>Wall time spent in calls (sending, the student's code, the answer), for the overhead figures.</summary>
+    public TimeSpan CallTime { get; private set; }
+
+    /// <summary>Wall time from the first start until the student's notebook was ready (or gave up).</summary>
+    public TimeSpan ReadyTime { get; private set; }
+
     /// <summary>Problems worth telling the instructor (time-outs, crashes), in order.</summary>
     public List<string> Events { get; } = [];
 
@@ -67,6 +73,15 @@ internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess>
         lock (_gate)
         {
             Calls++;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try { return CallLocked(name, parameterTypes, returnType, args); }
+            finally { CallTime += clock.Elapsed; }
+        }
+    }
+
+    private (JsonNode? Value, string? ErrorType, string? ErrorMessage) CallLocked(string name, IReadOnlyList<string>? parameterTypes, string returnType, IEnumerable<JsonNode?> args)
+    {
+        {
             if (!EnsureStarted()) return (null, "System.InvalidOperationException", NotReadyMessage());
             var id = ++_nextId;
             try
@@ -95,6 +110,13 @@ internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess>
     }
 
     private bool EnsureStarted()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try { return EnsureStartedTimed(); }
+        finally { ReadyTime += clock.Elapsed; }
+    }
+
+    private bool EnsureStartedTimed()
     {
         while (true)
         {

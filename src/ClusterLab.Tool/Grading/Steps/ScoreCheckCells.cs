@@ -1,9 +1,9 @@
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>
-/// Scores the automatic questions from the streamed check lines. A line counts only when it comes from the question's
-/// own (restored) cell, so a check a student fakes elsewhere is ignored; if a check reports more than once the lowest
-/// score counts; points possible come from the source, never from the run.
+/// Scores the automatic questions from the check lines the trusted checker wrote. A line counts only when it comes from
+/// the question's own cell; if a check reports more than once the lowest score counts; points possible come from the
+/// source, never from the run.
 /// </summary>
 public sealed class ScoreCheckCells : ISubmissionStep
 {
@@ -16,9 +16,10 @@ public sealed class ScoreCheckCells : ISubmissionStep
     /// <inheritdoc/>
     public void Apply(Submission submission, GradeContext context)
     {
+        // The checks ran in the checker notebook, which is the source cell for cell: its cell numbers are the source's.
         var cellIndex = submission.Notebook is null
             ? new Dictionary<string, int>()
-            : NotebookJson.CellObjects(submission.Notebook).Select((c, i) => (NotebookJson.Id(c), i + 1)).ToDictionary(p => p.Item1, p => p.Item2);
+            : NotebookJson.CellObjects(context.Assignment.Source).Select((c, i) => (NotebookJson.Id(c), i + 1)).ToDictionary(p => p.Item1, p => p.Item2);
         foreach (var q in context.Assignment.Questions.Where(q => q.Kind == QuestionKind.Auto))
         {
             var score = new QuestionScore(q);
