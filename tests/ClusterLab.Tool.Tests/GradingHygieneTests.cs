@@ -10,9 +10,9 @@ namespace ClusterLab.Tool.Tests;
 public class GradingHygieneTests
 {
     private static string FakeRunner([CallerFilePath] string here = "") =>
-        Path.Combine(Path.GetDirectoryName(here)!, "Submissions", "fake-runner.py");
+        Path.Combine(Path.GetDirectoryName(here)!, "Submissions", "fake-checker.py");
 
-    /// <summary>Grading options with Submissions/fake-runner.py as the runner (seconds, no kernel).</summary>
+    /// <summary>Grading options with Submissions/fake-checker.py as the runner (seconds, no kernel).</summary>
     internal static GradeOptions Options(string outDir) => new()
     {
         OutDir = outDir, Timeout = 10, Grace = 2, CellTimeout = 5, Jobs = 2, Progress = false,
