@@ -50,7 +50,8 @@ internal static class CheckerCommand
         using var visible = Worker("visible");
         using var hidden = Worker("hidden");
         visible.StartInBackground();
-        hidden.StartInBackground();
+        if (File.ReadAllText(a.Positionals[0]).Contains("Remote.Hidden = true", StringComparison.Ordinal))
+            hidden.StartInBackground(); // else it starts only if a call ever needs it
         AppDomain.CurrentDomain.SetData(ChannelKey,
             new Func<(string, string[], string, object?[], Type, bool), (object?, string?, string?)>(call => Dispatch(call, call.Item6 ? hidden : visible)));
 
