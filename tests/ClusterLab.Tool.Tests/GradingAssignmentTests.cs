@@ -48,16 +48,16 @@ public class GradingAssignmentTests
 
         Assert.Equal(
             """
-            student,q1-derivation,q2-mu,q3-sigma2,q4-loglik,total,status
-            compile-error,,0,0,4,4,ok
-            complete,,4,4,4,12,ok
-            exit,,4,4,0,8,crashed
-            hang,,4,0,0,4,timeout
-            huge,,4,4,4,12,ok
-            malformed,,0,0,0,0,malformed
-            partial,,2,0,0,2,ok
-            stackoverflow,,0,0,0,0,crashed
-            tampered,,4,0,4,8,ok
+            student,q1-derivation,q2-mu,q3-sigma,q4-loglik,total,bonus,status,isolation
+            compile-error,,0,0,2,0,2,ok,sandbox
+            complete,,2,2,2,0,6,ok,sandbox
+            exit,,2,2,0,0,4,crashed,sandbox
+            hang,,2,0,0,0,2,timeout,sandbox
+            huge,,2,2,2,0,6,ok,sandbox
+            malformed,,0,0,0,0,0,malformed,sandbox
+            partial,,1,0,0,0,1,ok,sandbox
+            stackoverflow,,0,0,0,0,0,crashed,sandbox
+            tampered,,2,0,2,0,4,ok,sandbox
 
             """.Replace("\r", ""),
             File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
@@ -68,21 +68,23 @@ public class GradingAssignmentTests
         var partial = subs.Single(s => s.Student == "partial").Scores["q2-mu"].Checks;
         Assert.Equal([true, false], partial.Select(c => c.Passed));
         Assert.Equal(
-            ["locked cell q3-sigma2 (cell q3-tests) was edited; the original was restored.", "cell q4-loglik (cell q4-tests) was deleted; it was re-inserted."],
+            ["locked cell q3-sigma (cell q3-tests) was edited; the original was restored.", "cell q4-loglik (cell q4-tests) was deleted; it was re-inserted."],
             subs.Single(s => s.Student == "tampered").Flags);
 
         var feedback = File.ReadAllText(Path.Combine(outDir, "feedback", "tampered.html"));
-        Assert.Contains("q3-sigma2-hidden (hidden test)", feedback);
-        Assert.Contains("expected 0.484722, got 0.581667", feedback);         // the public check's message
-        foreach (var secret in new[] { "Math.Sin(1.7", "hidden3", "Math.Cos(2.3", "mle4", "BEGIN HIDDEN" })
+        Assert.Contains("q3-sigma-hidden (hidden test)", feedback);
+        Assert.Contains("expected 0.69622, got 0.762671", feedback);         // the public check's message
+        foreach (var secret in new[] { "HiddenData.Seed", "hidden3", "rng3", "sigma4", "BEGIN HIDDEN" })
             Assert.DoesNotContain(secret, feedback);
 
         var manual = Csv.Parse(File.ReadAllText(Path.Combine(outDir, "manual.csv")));
-        Assert.Equal(10, manual.Count);
-        Assert.Equal(["partial", "q1-derivation", "8", "", "The mean is the average, $\\hat\\mu=\\bar x$."], manual.Single(r => r[0] == "partial"));
+        Assert.Equal(1 + 9 * 7, manual.Count);                               // one row per student × rubric line
+        Assert.Equal(["partial", "q1-derivation", "likelihood", "3", "", "The mean is the average, $\\hat\\mu=\\bar x$."],
+            manual.First(r => r[0] == "partial").Where((_, i) => i != 3));
 
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!;
-        Assert.Equal(50, summary["earned"]!.GetValue<double>());
+        Assert.Equal(0, summary["earned"]!.GetValue<double>());             // the code part is bonus
+        Assert.Equal(6, summary["bonus_possible_per_student"]!.GetValue<double>());
         Assert.Equal(180, summary["possible"]!.GetValue<double>());
         Assert.Equal(2, summary["status_counts"]!["crashed"]!.GetValue<int>());
 
@@ -93,8 +95,8 @@ public class GradingAssignmentTests
         foreach (var s in subs) new CollectManualAnswers().Apply(s, context);
         new WriteGradebook().Apply(subs, context);
         var book = File.ReadAllText(Path.Combine(outDir, "gradebook.csv"));
-        Assert.Contains("\ncomplete,7,4,4,4,19,ok\n", book);
-        Assert.Contains("\npartial,1.5,2,0,0,3.5,ok\n", book);
+        Assert.Contains("\ncomplete,7,2,2,2,7,6,ok,sandbox\n", book);
+        Assert.Contains("\npartial,1.5,1,0,0,1.5,1,ok,sandbox\n", book);
     }
 
     [Fact]
@@ -105,9 +107,9 @@ public class GradingAssignmentTests
         var subs = Grade("hw2-em", SubmissionsOf("hw2-em"), outDir);
         Assert.Equal(
             """
-            student,q1-estep,q2-mstep,q3-loglik,q4-faithful,total,status
-            complete,6,6,4,4,20,ok
-            partial,5,6,0,0,11,ok
+            student,q1-estep,q2-mstep,q3-loglik,q4-faithful,total,status,isolation
+            complete,6,6,4,4,20,ok,sandbox
+            partial,5,6,0,0,11,ok,sandbox
 
             """.Replace("\r", ""),
             File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
