@@ -58,8 +58,8 @@ public sealed class Submission(string student, string path)
     /// <summary>The student's text of each manual question, by question id.</summary>
     public Dictionary<string, string> ManualAnswers { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Sum of the points earned so far (ungraded manual questions count 0).</summary>
-    public double Total => Scores.Values.Sum(s => s.Earned ?? 0);
+    /// <summary>Sum of the points earned so far, bonus questions excluded (ungraded manual questions count 0).</summary>
+    public double Total => Totals.Earned(this);
     /// <summary>Files of each manual answer copied into OUT, by question id: the name the cell uses → the path relative to OUT (see <see cref="AnswerFiles"/>).</summary>
     public Dictionary<string, IReadOnlyDictionary<string, string>> ManualFiles { get; } = new(StringComparer.Ordinal);
 }
