@@ -8,6 +8,7 @@ using ClusterLab.Benchmarks;
 // dotnet run -c Release --project bench/ClusterLab.Benchmarks -- sweep [--live] [--repeat 3]   (lesson 05, k = 1 … 100)
 // dotnet run -c Release --project bench/ClusterLab.Benchmarks -- bdn   (BenchmarkDotNet, all six workloads)
 // dotnet run -c Release --project bench/ClusterLab.Benchmarks -- phases [--only NAME]   (time of each phase, for profiling)
+// dotnet run -c Release --project bench/ClusterLab.Benchmarks -- history [--repeat 7]   (K-means: KeepHistory on vs off)
 var mode = args.Length > 0 ? args[0] : "quick";
 if (new BenchArgs(args).Threads is int threads) ClusterLab.Internal.Parallelism.MaxThreads = threads;   // --threads N
 switch (mode)
@@ -24,7 +25,9 @@ switch (mode)
         return SideBySide.Sweep(new BenchArgs(args));
     case "phases":
         return Phases.Run(new BenchArgs(args));
+    case "history":
+        return HistoryCost.Run(new BenchArgs(args));
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use export-data, quick, sweep, phases or bdn");
+        Console.Error.WriteLine($"unknown mode '{mode}': use export-data, quick, sweep, phases, history or bdn");
         return 2;
 }

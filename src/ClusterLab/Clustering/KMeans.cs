@@ -18,15 +18,23 @@ public sealed class KMeans
     public KMeansInit Init { get; set; } = KMeansInit.KMeansPlusPlus;
     /// <summary>Given initial centroids, shape (k, nFeatures), "if you happen to know approximately where the centroids should be". Default null. When set, one run is made (NInit is ignored).</summary>
     public double[][]? InitialCentroids { get; set; }
-    /// <summary>Number of restarts; the run with the lowest inertia is kept (a later run replaces it only with a strictly lower inertia). Default 1. Range: ≥ 1.</summary>
+    /// <summary>
+    /// Number of restarts; the run with the lowest inertia is kept (a later run replaces it only with a strictly lower
+    /// inertia). Default 1: scikit-learn 1.4's <c>n_init="auto"</c> with k-means++ (one run). scikit-learn 1.2 and Géron's
+    /// chapter use 10 (and 1.4's "auto" uses 10 with random init): set NInit = 10 to match them. Range: ≥ 1.
+    /// </summary>
     public int NInit { get; set; } = 1;
     /// <summary>Maximum Lloyd iterations per run. Default 300. Range: ≥ 1.</summary>
     public int MaxIter { get; set; } = 300;
     /// <summary>Tolerance on the squared centroid shift Σ_j ‖Δμ_j‖², scaled by the mean feature variance. Default 1e-4. Range: ≥ 0.</summary>
     public double Tol { get; set; } = 1e-4;
-    /// <summary>Random seed; null draws one from the system. Default null.</summary>
+    /// <summary>Random seed; null draws one from the system (the model's <see cref="KMeansModel.SeedUsed"/> says which). Default null.</summary>
     public int? Seed { get; set; }
-    /// <summary>Whether <see cref="KMeansModel.History"/> records every Lloyd iteration. Default true; turn off for large data or benchmarks.</summary>
+    /// <summary>
+    /// Whether <see cref="KMeansModel.History"/> records every Lloyd iteration. Default true. Costs k·d numbers per iteration
+    /// (labels and inertia are recomputed when read), and the model keeps a reference to the fit's centred copy of the data;
+    /// false keeps neither.
+    /// </summary>
     public bool KeepHistory { get; set; } = true;
 
     /// <summary>Runs K-means on <paramref name="x"/>, shape (nSamples, nFeatures).</summary>
@@ -47,7 +55,8 @@ public sealed class KMeans
         var mean = data.ColumnMeans();
         double tol = Tol * data.ColumnVariances(mean).Average();   // scikit-learn: tol × mean feature variance
         data.SubtractRowVector(mean);                               // centred data: the ‖c‖² − 2x·c trick loses less
-        var rng = new Random(Seed ?? Random.Shared.Next());
+        int seedUsed = Seed ?? Random.Shared.Next();
+        var rng = new Random(seedUsed);
         var lloyd = new Lloyd(data, K);
 
         LloydResult? best = null;
@@ -59,7 +68,7 @@ public sealed class KMeans
             if (best is null || result.Inertia < best.Inertia) best = result;
         }
         Validate.FiniteResult(best!.Inertia, "inertia");
-        return ToModel(best, mean, d);
+        return ToModel(best, mean, d, new LloydLabelsSource(data, lloyd.Columns), seedUsed);
     }
 
     private static double[] Centred(double[][] centroids, double[] mean)
@@ -71,13 +80,20 @@ public sealed class KMeans
         return c;
     }
 
-    /// <summary>Canonical ids, centroids back in the data's frame, and the history renumbered the same way.</summary>
-    private KMeansModel ToModel(LloydResult r, double[] mean, int d)
+    private readonly record struct LloydLabelsSource(RowMatrix Data, double[]? Columns);
+
+    /// <summary>Canonical ids, centroids back in the data's frame, and the history renumbered the same way (labels on demand).</summary>
+    private KMeansModel ToModel(LloydResult r, double[] mean, int d, LloydLabelsSource source, int seedUsed)
     {
         var map = CanonicalLabels.Map(r.Labels, K);
         var history = new List<KMeansIteration>(r.History.Count);
-        foreach (var h in r.History)
-            history.Add(new KMeansIteration(CanonicalLabels.Reorder(h.Centers, map, d, mean), CanonicalLabels.Apply(h.Labels, map), h.Inertia));
-        return new KMeansModel(CanonicalLabels.Reorder(r.Centers, map, d, mean), CanonicalLabels.Apply(r.Labels, map), r.Inertia, r.Iterations, history);
+        var labels = r.History.Count == 0 ? null : new LloydLabels(source.Data, source.Columns, K, r, map);
+        for (int t = 0; t < r.History.Count; t++)
+        {
+            int iteration = t;
+            history.Add(new KMeansIteration(CanonicalLabels.Reorder(r.History[t].Centers, map, d, mean), () => labels!.Labels(iteration), () => labels!.Inertia(iteration)));
+        }
+        return new KMeansModel(CanonicalLabels.Reorder(r.Centers, map, d, mean), CanonicalLabels.Apply(r.Labels, map), r.Inertia, r.Iterations,
+            history, seedUsed, copy: false);
     }
 }

@@ -2,11 +2,15 @@ using ClusterLab.Internal;
 
 namespace ClusterLab;
 
-/// <summary>One snapshot of a Lloyd run, in the internal (centred, unordered) frame.</summary>
-internal readonly record struct LloydStep(double[] Centers, int[] Labels, double Inertia);
+/// <summary>
+/// One snapshot of a Lloyd run, in the internal (centred, unordered) frame: the centroids after the move and the points
+/// moved to empty clusters (null when none). Labels and inertia are not stored: <see cref="LloydLabels"/> recomputes them
+/// from the previous centroids and the relocations, so that keeping a history costs k·d numbers per iteration.
+/// </summary>
+internal readonly record struct LloydStep(double[] Centers, (int Point, int Cluster)[]? Relocated);
 
-/// <summary>Result of one Lloyd run: centroids (k × d, row-major, centred frame), labels, inertia, iterations run.</summary>
-internal sealed record LloydResult(double[] Centers, int[] Labels, double Inertia, int Iterations, List<LloydStep> History);
+/// <summary>Result of one Lloyd run: centroids (k × d, row-major, centred frame), labels, inertia, iterations run, the history and its starting centroids (empty without history).</summary>
+internal sealed record LloydResult(double[] Centers, int[] Labels, double Inertia, int Iterations, List<LloydStep> History, double[] Init);
 
 /// <summary>
 /// Lloyd's algorithm on centred, contiguous data, following scikit-learn's <c>_kmeans_single_lloyd</c>: each iteration
@@ -34,6 +38,7 @@ internal sealed class Lloyd
     private readonly Action<int> _assignBody;
     private readonly double[]? _columns;    // the data feature-major, for the points-in-lanes kernel (null when centroids in lanes pay)
     private readonly int[] _fresh;          // labels of the current assignment, before they are recorded
+    private List<(int Point, int Cluster)>? _relocated;   // this iteration's relocations, when history is kept
 
     public Lloyd(RowMatrix x, int k)
     {
@@ -54,6 +59,9 @@ internal sealed class Lloyd
         if (_nearest.PointLanesPay) _columns = x.FeatureMajor();
     }
 
+    /// <summary>The feature-major copy the assignment reads, or null when it reads the rows (for <see cref="LloydLabels"/>).</summary>
+    public double[]? Columns => _columns;
+
     /// <summary>Runs Lloyd from <paramref name="init"/> (k × d, row-major, centred frame).</summary>
     public LloydResult Run(ReadOnlySpan<double> init, int maxIter, double tol, bool keepHistory)
     {
@@ -65,17 +73,18 @@ internal sealed class Lloyd
         while (it < maxIter)
         {
             int changed = AssignAndSum(_centers, accumulate: true);  // E: closest centroid of every point
+            _relocated = null;
             MoveCentroids();                                        // M: μ_j = mean of the points of cluster j
             (_centers, _centersNew) = (_centersNew, _centers);
             it++;
-            if (keepHistory)
-                history.Add(new LloydStep((double[])_centers.Clone(), (int[])_labels.Clone(), _inertia.Compute(_centers, _labels)));
+            if (keepHistory)                                        // k·d numbers per iteration, nothing per point
+                history.Add(new LloydStep((double[])_centers.Clone(), _relocated?.ToArray()));
             if (changed == 0) { strict = true; break; }
             if (CenterShift(_centers, _centersNew) <= tol) break;
         }
         if (!strict) AssignAndSum(_centers, accumulate: false);    // labels that match the returned centroids
         double inertia = _inertia.Compute(_centers, _labels);
-        return new LloydResult((double[])_centers.Clone(), (int[])_labels.Clone(), inertia, it, history);
+        return new LloydResult((double[])_centers.Clone(), (int[])_labels.Clone(), inertia, it, history, keepHistory ? init.ToArray() : []);
     }
 
     /// <summary>Assigns every point to its closest centroid; with accumulation also sums the points of every cluster. Returns how many labels changed.</summary>
@@ -167,6 +176,7 @@ internal sealed class Lloyd
             for (int f = 0; f < _d; f++) { sOld[f] -= xi[f]; sNew[f] = xi[f]; }
             _counts[oldJ]--; _counts[newJ] = 1;
             _labels[far] = newJ;  // keeps labels consistent with the centroids (the means of their points)
+            (_relocated ??= []).Add((far, newJ));
         }
     }
 

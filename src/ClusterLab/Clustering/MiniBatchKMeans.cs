@@ -23,9 +23,9 @@ public sealed class MiniBatchKMeans
     public int MaxIter { get; set; } = 100;
     /// <summary>Initialisation method. Default <see cref="KMeansInit.KMeansPlusPlus"/>.</summary>
     public KMeansInit Init { get; set; } = KMeansInit.KMeansPlusPlus;
-    /// <summary>Number of initialisations tried; the one with the lowest inertia on a validation batch is kept. Default 3. Range: ≥ 1.</summary>
+    /// <summary>Number of initialisations tried; the one with the lowest inertia on a validation batch is kept. Default 3, scikit-learn 1.2's <c>n_init</c> for MiniBatchKMeans (1.4's "auto" makes one with k-means++). Range: ≥ 1.</summary>
     public int NInit { get; set; } = 3;
-    /// <summary>Random seed; null draws one from the system. Default null.</summary>
+    /// <summary>Random seed; null draws one from the system (the model's <see cref="KMeansModel.SeedUsed"/> says which). Default null.</summary>
     public int? Seed { get; set; }
     /// <summary>Stop after this many steps without improvement of the smoothed batch inertia; null never stops early. Default 10.</summary>
     public int? MaxNoImprovement { get; set; } = 10;
@@ -50,7 +50,8 @@ public sealed class MiniBatchKMeans
         var mean = data.ColumnMeans();
         data.SubtractRowVector(mean);
 
-        var rng = new Random(Seed ?? Random.Shared.Next());
+        int seedUsed = Seed ?? Random.Shared.Next();
+        var rng = new Random(seedUsed);
         var run = new MiniBatchRun(data, K, Math.Min(BatchSize, n), rng, ReassignmentRatio, MaxNoImprovement);
         var centers = run.BestInit(Init, NInit);
         int steps = run.Train(centers, (int)Math.Min(int.MaxValue, (long)MaxIter * n / run.Batch));
@@ -67,6 +68,6 @@ public sealed class MiniBatchKMeans
         Validate.FiniteResult(inertia, "inertia");
         var map = CanonicalLabels.Map(labels, K);
         int passes = (int)Math.Ceiling((double)steps * run.Batch / n);
-        return new KMeansModel(CanonicalLabels.Reorder(centers, map, d, mean), CanonicalLabels.Apply(labels, map), inertia, passes, []);
+        return new KMeansModel(CanonicalLabels.Reorder(centers, map, d, mean), CanonicalLabels.Apply(labels, map), inertia, passes, [], seedUsed, copy: false);
     }
 }

@@ -3,8 +3,22 @@ using ClusterLab.Internal;
 
 namespace ClusterLab;
 
-/// <summary>Labelled points: the data and the generating cluster of each row.</summary>
-public sealed record LabeledData(double[][] X, int[] Labels);
+/// <summary>Labelled points: the data and the generating cluster of each row. Equality is by value (element by element).</summary>
+/// <param name="X">Points, shape (n, nFeatures).</param>
+/// <param name="Labels">Generating cluster of every row, length n.</param>
+public sealed record LabeledData(double[][] X, int[] Labels)
+{
+    /// <summary>Value equality: the same points and labels, element by element.</summary>
+    public bool Equals(LabeledData? other) => other is not null && DeepArrays.Equal(X, other.X) && DeepArrays.Equal(Labels, other.Labels);
+
+    /// <summary>Consistent with <see cref="Equals(LabeledData)"/>.</summary>
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        DeepArrays.Add(ref h, X); DeepArrays.Add(ref h, Labels);
+        return h.ToHashCode();
+    }
+}
 
 /// <summary>Seeded datasets for the lessons.</summary>
 public static class Datasets

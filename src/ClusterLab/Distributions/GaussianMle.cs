@@ -17,13 +17,24 @@ public sealed record GaussianEstimate(double Mean, double Variance)
     public override string ToString() => $"Gaussian(μ = {NumberFormat.Number(Mean)}, σ² = {NumberFormat.Number(Variance)})";
 }
 
-/// <summary>A multivariate Gaussian's maximum-likelihood estimate.</summary>
+/// <summary>A multivariate Gaussian's maximum-likelihood estimate. Equality is by value (element by element).</summary>
 /// <param name="Mean">μ̂, length d.</param>
 /// <param name="Covariance">Σ̂ = (1/N) Σ (x_n − μ̂)(x_n − μ̂)ᵀ, shape (d, d).</param>
 public sealed record MultivariateGaussianEstimate(double[] Mean, double[][] Covariance)
 {
     /// <summary>ln L(μ̂, Σ̂) = Σ_n ln N(x_n | μ̂, Σ̂) of the rows of <paramref name="x"/>.</summary>
     public double LogLikelihood(double[][] x) => GaussianMle.LogLikelihood(x, Mean, Covariance);
+
+    /// <summary>Value equality: the same μ̂ and Σ̂, element by element.</summary>
+    public bool Equals(MultivariateGaussianEstimate? other) => other is not null && DeepArrays.Equal(Mean, other.Mean) && DeepArrays.Equal(Covariance, other.Covariance);
+
+    /// <summary>Consistent with <see cref="Equals(MultivariateGaussianEstimate)"/>.</summary>
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        DeepArrays.Add(ref h, Mean); DeepArrays.Add(ref h, Covariance);
+        return h.ToHashCode();
+    }
 
     /// <summary><c>Gaussian(μ = […], Σ = [[…], …])</c>.</summary>
     public override string ToString() => $"Gaussian(μ = {NumberFormat.Vector(Mean)}, Σ = {NumberFormat.Matrix(Covariance)})";

@@ -28,9 +28,9 @@ public sealed class GaussianMixture
     public double Tol { get; set; } = 1e-3;
     /// <summary>Added to the diagonal of each covariance. Default 1e-6. Range: ≥ 0.</summary>
     public double RegCovar { get; set; } = 1e-6;
-    /// <summary>Number of initialisations; the highest final log-likelihood is kept. Default 1. Range: ≥ 1 (one run when <see cref="InitialParameters"/> is set).</summary>
+    /// <summary>Number of initialisations; the highest final log-likelihood is kept. Default 1, as scikit-learn's <c>n_init</c> (1.2 and later). Range: ≥ 1 (one run when <see cref="InitialParameters"/> is set).</summary>
     public int NInit { get; set; } = 1;
-    /// <summary>Random seed; null draws one from the system. Default null. Run 0 passes it unchanged to K-means.</summary>
+    /// <summary>Random seed; null draws one from the system (the model's <see cref="GaussianMixtureModel.SeedUsed"/> says which). Default null. Run 0 passes it unchanged to K-means.</summary>
     public int? Seed { get; set; }
 
     /// <summary>Fits the mixture to <paramref name="x"/>, shape (nSamples, nFeatures).</summary>
@@ -51,21 +51,22 @@ public sealed class GaussianMixture
 
         var ws = new EmWorkspace(x, K);
         int runs = given is null ? NInit : 1;
-        var seeds = RunSeeds(Seed ?? Random.Shared.Next(), runs);
+        int seedUsed = Seed ?? Random.Shared.Next();
+        var seeds = RunSeeds(seedUsed, runs);
         EmRun? best = null;
         for (int run = 0; run < runs; run++)
         {
             var theta0 = given ?? Initialise(x, ws, seeds[run]); // 1. initialise
-            var result = RunEm(ws, theta0);
+            var result = RunEm(ws, theta0, x);
             if (best is null || result.LogLikelihood > best.LogLikelihood) best = result;
         }
-        return new GaussianMixtureModel(best!.Parameters, best.LogLikelihood, best.Converged, best.Iterations, best.History);
+        return new GaussianMixtureModel(best!.Parameters, best.LogLikelihood, best.Converged, best.Iterations, best.History, seedUsed);
     }
 
     private sealed record EmRun(PackedMixture Parameters, double LogLikelihood, bool Converged, int Iterations, List<EmIteration> History);
 
     /// <summary>One EM run from θ_0 (scikit-learn's <c>fit_predict</c> loop for one initialisation).</summary>
-    private EmRun RunEm(EmWorkspace ws, PackedMixture theta)
+    private EmRun RunEm(EmWorkspace ws, PackedMixture theta, double[][] x)
     {
         int n = ws.N;
         var history = new List<EmIteration>();
@@ -79,7 +80,7 @@ public sealed class GaussianMixture
             double lowerBound = logLikelihood / n;           // mean ln p(x_n | θ_{t−1}): scikit-learn's lower bound at iteration t
             theta = MStep(ws);                               // 3. M-step: θ_t from γ(z_nk) at θ_{t−1}
             logLikelihood = EStep(ws, theta);                // 4. evaluate ln p(X | θ_t) (its γ feed the next M-step)
-            history.Add(new EmIteration(theta.ToParameters(), logLikelihood));
+            history.Add(new EmIteration(theta.ToParameters(), logLikelihood) { TrainingData = x });   // θ_t and ln L only: O(k·d²)
             converged = Math.Abs(lowerBound - previousLowerBound) < Tol; // change of the mean log-likelihood (lagged, as scikit-learn)
             previousLowerBound = lowerBound;
         }

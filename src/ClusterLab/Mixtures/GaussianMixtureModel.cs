@@ -2,50 +2,105 @@ using ClusterLab.Internal;
 
 namespace ClusterLab;
 
-/// <summary>One EM iteration: the parameters after the M-step and the total log-likelihood at them.</summary>
+/// <summary>
+/// One EM iteration: the parameters after the M-step and the total log-likelihood at them. Holds O(k·d²) numbers, nothing
+/// per data point; equality is by value (<see cref="MixtureParameters"/> compares its arrays element by element).
+/// </summary>
 /// <param name="Parameters">θ_t, the parameters after this iteration's M-step.</param>
 /// <param name="LogLikelihood">ln p(X | θ_t), total over the training data (eq. 5).</param>
-public sealed record EmIteration(MixtureParameters Parameters, double LogLikelihood);
+public sealed record EmIteration(MixtureParameters Parameters, double LogLikelihood)
+{
+    /// <summary>The training data, when the iteration comes from <see cref="GaussianMixture.Fit"/> (for <see cref="Responsibilities"/>).</summary>
+    internal double[][]? TrainingData { get; init; }
 
-/// <summary>A sample drawn from a mixture: the points and the component that drew each (the complete data, z).</summary>
-/// <param name="X">Points, shape (n, nFeatures).</param>
+    /// <summary>
+    /// γ(z_nk) of the training data at <see cref="Parameters"/> (eq. 13), shape (nSamples, k): recomputed on every call
+    /// (one E-step, O(n·k·d²)), not stored, so that a history costs nothing per data point until it is read. The fit keeps
+    /// a reference to the x it was given, not a copy: change x after fitting and this follows the changed data.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The iteration was not produced by a fit (constructed by hand): use <see cref="Em.EStep"/> with your data.</exception>
+    public double[][] Responsibilities() =>
+        Em.EStep(TrainingData ?? throw new InvalidOperationException("This EmIteration was not produced by GaussianMixture.Fit, so it has no training data: call Em.EStep(x, iteration.Parameters)."), Parameters);
+
+    /// <summary>Value equality of the parameters and the log-likelihood (the training data reference is not compared).</summary>
+    public bool Equals(EmIteration? other) => other is not null && Parameters == other.Parameters && LogLikelihood.Equals(other.LogLikelihood);
+
+    /// <summary>Consistent with <see cref="Equals(EmIteration)"/>.</summary>
+    public override int GetHashCode() => HashCode.Combine(Parameters, LogLikelihood);
+}
+
+/// <summary>A sample drawn from a mixture: the points and the component that drew each (the complete data, z). Equality is by value.</summary>
+/// <param name="X">Points, shape (n, nFeatures). The caller's own arrays (a fresh sample).</param>
 /// <param name="Components">Component of every point, length n, in 0 … k − 1.</param>
-public sealed record MixtureSample(double[][] X, int[] Components);
+public sealed record MixtureSample(double[][] X, int[] Components)
+{
+    /// <summary>Value equality: the same points and components, element by element.</summary>
+    public bool Equals(MixtureSample? other) => other is not null && DeepArrays.Equal(X, other.X) && DeepArrays.Equal(Components, other.Components);
 
-/// <summary>A fitted Gaussian mixture.</summary>
+    /// <summary>Consistent with <see cref="Equals(MixtureSample)"/>.</summary>
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        DeepArrays.Add(ref h, X); DeepArrays.Add(ref h, Components);
+        return h.ToHashCode();
+    }
+}
+
+/// <summary>
+/// A fitted Gaussian mixture. Immutable: <see cref="Parameters"/> is immutable, <see cref="Weights"/>, <see cref="Means"/>
+/// and <see cref="Covariances"/> return fresh copies, and every prediction uses exactly the parameters they show.
+/// </summary>
 public sealed class GaussianMixtureModel
 {
     private readonly PackedMixture _packed;
 
-    /// <summary>Creates a model from fitted state.</summary>
+    /// <summary>Creates a model from fitted state (validated as <see cref="FromParameters"/>).</summary>
     /// <exception cref="ArgumentException">Parameters of inconsistent shapes, weights not summing to 1, or a covariance not positive definite.</exception>
     public GaussianMixtureModel(MixtureParameters parameters, double logLikelihood, bool converged, int iterations, IReadOnlyList<EmIteration> history)
         : this(MixtureValidation.Parameters(parameters, nameof(parameters)), logLikelihood, converged, iterations,
-               history ?? throw new ArgumentNullException(nameof(history), "history is null: pass an empty list when there is none."))
+               history ?? throw new ArgumentNullException(nameof(history), "history is null: pass an empty list when there is none."), null)
     {
     }
 
-    internal GaussianMixtureModel(PackedMixture packed, double logLikelihood, bool converged, int iterations, IReadOnlyList<EmIteration> history)
+    internal GaussianMixtureModel(PackedMixture packed, double logLikelihood, bool converged, int iterations, IReadOnlyList<EmIteration> history, int? seedUsed)
     {
         _packed = packed;
-        Parameters = packed.ToParameters(); LogLikelihood = logLikelihood; Converged = converged; Iterations = iterations; History = history;
+        Parameters = packed.ToParameters(); LogLikelihood = logLikelihood; Converged = converged; Iterations = iterations;
+        History = history.ToList().AsReadOnly(); SeedUsed = seedUsed;
     }
 
-    /// <summary>Fitted parameters.</summary>
+    /// <summary>
+    /// A model with given parameters, e.g. to predict with or sample from a known mixture. Validated: every problem is named
+    /// (wrong shapes, a non-finite value, weights outside [0, 1] or not summing to 1, a covariance not symmetric or not
+    /// positive definite). No training data: <see cref="LogLikelihood"/> is NaN, <see cref="Iterations"/> 0,
+    /// <see cref="History"/> empty.
+    /// </summary>
+    /// <param name="parameters">π, μ, Σ (copied).</param>
+    /// <exception cref="ArgumentException">The parameters are not a valid mixture (the message says which part and why).</exception>
+    public static GaussianMixtureModel FromParameters(MixtureParameters parameters) =>
+        new(MixtureValidation.Parameters(parameters, nameof(parameters)), double.NaN, false, 0, [], null);
+
+    /// <summary>Fitted parameters (immutable).</summary>
     public MixtureParameters Parameters { get; }
-    /// <summary>Mixing coefficients π_k, length k.</summary>
+    /// <summary>Mixing coefficients π_k, length k (a copy).</summary>
     public double[] Weights => Parameters.Weights;
-    /// <summary>Means μ_k, shape (k, nFeatures).</summary>
+    /// <summary>Means μ_k, shape (k, nFeatures) (a copy).</summary>
     public double[][] Means => Parameters.Means;
-    /// <summary>Full covariances Σ_k, shape (k, nFeatures, nFeatures).</summary>
+    /// <summary>Covariances Σ_k as full d × d matrices, shape (k, nFeatures, nFeatures) (a copy).</summary>
     public double[][][] Covariances => Parameters.Covariances;
+    /// <summary>The seed the fit used: <see cref="GaussianMixture.Seed"/>, or the one drawn when it was null (pass it back as Seed to repeat the fit). Null for a model not made by a fit.</summary>
+    public int? SeedUsed { get; }
     /// <summary>Total log-likelihood of the training data at <see cref="Parameters"/> (eq. 5), i.e. after the last M-step.</summary>
     public double LogLikelihood { get; }
     /// <summary>Whether the change of the mean log-likelihood fell under Tol (scikit-learn's <c>converged_</c>).</summary>
     public bool Converged { get; }
     /// <summary>EM iterations run (scikit-learn's <c>n_iter_</c>).</summary>
     public int Iterations { get; }
-    /// <summary>One entry per EM iteration of the kept run; the last one holds <see cref="Parameters"/> and <see cref="LogLikelihood"/> (empty when MaxIter = 0).</summary>
+    /// <summary>
+    /// One entry per EM iteration of the kept run; the last one holds <see cref="Parameters"/> and <see cref="LogLikelihood"/>
+    /// (empty when MaxIter = 0). Read-only; each entry holds θ_t and ln L only (O(k·d²)); its responsibilities are
+    /// recomputed on request (<see cref="EmIteration.Responsibilities"/>).
+    /// </summary>
     public IReadOnlyList<EmIteration> History { get; }
     /// <summary>Number of components k.</summary>
     public int K => _packed.K;

@@ -12,7 +12,7 @@ internal static class InitialResponsibilities
     {
         switch (init)
         {
-            case MixtureInit.KMeans: ws.SetHard(new KMeans(k) { NInit = 1, Seed = seed, KeepHistory = false }.Fit(x).Labels); break; // z_n = one-hot K-means label
+            case MixtureInit.KMeans: ws.SetHard(new KMeans(k) { NInit = 1, Seed = seed, KeepHistory = false }.Fit(x).LabelsView); break; // z_n = one-hot K-means label
             case MixtureInit.Random: ws.SetRowMajor(Uniform(x.Length, k, seed)); break;
             default: throw new ArgumentOutOfRangeException(nameof(init), init, $"Init={init} is not a MixtureInit value: use MixtureInit.KMeans or MixtureInit.Random.");
         }

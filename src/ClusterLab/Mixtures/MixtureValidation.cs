@@ -15,21 +15,21 @@ internal static class MixtureValidation
     public static PackedMixture Parameters(MixtureParameters? p, int d, int? k, string name)
     {
         if (p is null) throw new ArgumentNullException(name, $"{name} is null: pass a MixtureParameters(weights, means, covariances).");
-        if (p.Weights is null || p.Means is null || p.Covariances is null)
+        if (p.WeightsView is null || p.MeansView is null || p.CovariancesView is null)
             throw new ArgumentException($"{name} has a null Weights, Means or Covariances.", name);
-        int kk = p.Weights.Length;
+        int kk = p.WeightsView.Length;
         if (kk < 1) throw new ArgumentException($"{name}.Weights is empty: a mixture needs at least one component.", name);
         if (k is int expected && kk != expected)
             throw new ArgumentException($"{name} has {kk} components but k={expected}: pass {expected} weights, means and covariances, or change k.", name);
-        if (p.Means.Length != kk)
-            throw new ArgumentException($"{name}.Means has {p.Means.Length} rows but Weights has {kk}: one mean per component is needed.", name);
-        if (p.Covariances.Length != kk)
-            throw new ArgumentException($"{name}.Covariances has {p.Covariances.Length} matrices but Weights has {kk}: one covariance per component is needed.", name);
+        if (p.MeansView.Length != kk)
+            throw new ArgumentException($"{name}.Means has {p.MeansView.Length} rows but Weights has {kk}: one mean per component is needed.", name);
+        if (p.CovariancesView.Length != kk)
+            throw new ArgumentException($"{name}.Covariances has {p.CovariancesView.Length} matrices but Weights has {kk}: one covariance per component is needed.", name);
 
         double sum = 0;
         for (int c = 0; c < kk; c++)
         {
-            double w = p.Weights[c];
+            double w = p.WeightsView[c];
             if (!double.IsFinite(w) || w < 0 || w > 1)
                 throw new ArgumentException($"{name}.Weights[{c}] is {w}: mixing coefficients must lie in [0, 1].", name);
             sum += w;
@@ -39,12 +39,12 @@ internal static class MixtureValidation
 
         for (int c = 0; c < kk; c++)
         {
-            var mu = p.Means[c] ?? throw new ArgumentException($"{name}.Means[{c}] is null.", name);
+            var mu = p.MeansView[c] ?? throw new ArgumentException($"{name}.Means[{c}] is null.", name);
             if (mu.Length != d)
                 throw new ArgumentException($"{name}.Means[{c}] has {mu.Length} values but the data have {d} features.", name);
             for (int j = 0; j < d; j++)
                 if (!double.IsFinite(mu[j])) throw new ArgumentException($"{name}.Means[{c}][{j}] is {mu[j]}: means must be finite.", name);
-            CheckCovariance(p.Covariances[c], d, $"{name}.Covariances[{c}]", name);
+            CheckCovariance(p.CovariancesView[c], d, $"{name}.Covariances[{c}]", name);
         }
 
         var packed = PackedMixture.TryCreate(p, out int failed);
@@ -57,9 +57,9 @@ internal static class MixtureValidation
     public static PackedMixture Parameters(MixtureParameters? p, string name)
     {
         if (p is null) throw new ArgumentNullException(name, $"{name} is null: pass a MixtureParameters(weights, means, covariances).");
-        if (p.Means is null || p.Means.Length == 0 || p.Means[0] is null || p.Means[0].Length == 0)
+        if (p.MeansView is null || p.MeansView.Length == 0 || p.MeansView[0] is null || p.MeansView[0].Length == 0)
             throw new ArgumentException($"{name}.Means is null or empty: one mean of length nFeatures ≥ 1 per component is needed.", name);
-        return Parameters(p, p.Means[0].Length, null, name);
+        return Parameters(p, p.MeansView[0].Length, null, name);
     }
 
     /// <summary>Checks that <paramref name="s"/> is d × d, finite and symmetric (to 1e-10 of its largest diagonal entry).</summary>

@@ -68,10 +68,10 @@ internal sealed class PackedMixture
         var covariances = new double[k * d * d];
         for (int c = 0; c < k; c++)
         {
-            p.Means[c].CopyTo(means, c * d);
-            for (int i = 0; i < d; i++) p.Covariances[c][i].CopyTo(covariances, (c * d + i) * d);
+            p.MeansView[c].CopyTo(means, c * d);
+            for (int i = 0; i < d; i++) p.CovariancesView[c][i].CopyTo(covariances, (c * d + i) * d);
         }
-        return TryCreate(p.Weights, means, covariances, k, d, out failedComponent);
+        return TryCreate(p.WeightsView, means, covariances, k, d, out failedComponent);
     }
 
     /// <summary>A fresh public copy (jagged arrays).</summary>
