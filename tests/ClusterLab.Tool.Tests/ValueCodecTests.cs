@@ -107,12 +107,18 @@ public class ValueCodecTests
         Assert.Contains(message, e.Message);
     }
 
+    /// <summary>A record-like type whose constructor refuses a negative variance.</summary>
+    public sealed class Checked
+    {
+        public Checked(double variance) => Variance = variance >= 0 ? variance : throw new ArgumentOutOfRangeException(nameof(variance), "negative");
+        public double Variance { get; }
+    }
+
     [Fact]
     public void A_record_whose_constructor_refuses_the_values_is_a_format_error()
     {
-        var json = JsonNode.Parse("{\"Weights\": [0.5], \"Means\": [[0], [1]], \"Covariances\": [[[1]]]}");
-        var e = Assert.Throws<FormatException>(() => ValueCodec.Decode(json, typeof(ClusterLab.MixtureParameters)));
-        Assert.StartsWith("MixtureParameters: ", e.Message);
+        var e = Assert.Throws<FormatException>(() => ValueCodec.Decode(JsonNode.Parse("{\"Variance\": -1}"), typeof(Checked)));
+        Assert.StartsWith("Checked: ", e.Message);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ internal sealed class LineChannel
                 for (var i = 0; i < n; i++)
                 {
                     if (buffer[i] != (byte)'\n') continue;
-                    if (!dropping) { line.Write(buffer, start, i - start); Offer(line); }
+                    if (!dropping && line.Length + (i - start) <= MaxLineBytes) { line.Write(buffer, start, i - start); Offer(line); }
                     line.SetLength(0);
                     dropping = false;
                     start = i + 1;

@@ -106,6 +106,8 @@ internal static class ValueCodec
             || type == typeof(uint) || type == typeof(ulong) || type == typeof(decimal))
         {
             if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number) throw new FormatException($"expected a {Name(type)}, got {Kind(node)}.");
+            if (v.GetValue<decimal>() is var whole && decimal.Truncate(whole) != whole)
+                throw new FormatException($"{v.ToJsonString()} does not fit a {Name(type)} (not a whole number).");
             try { return Convert.ChangeType(v.GetValue<decimal>(), type, CultureInfo.InvariantCulture); }
             catch (OverflowException) { throw new FormatException($"{v.ToJsonString()} does not fit a {Name(type)}."); }
         }
