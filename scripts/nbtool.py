@@ -6,7 +6,11 @@
   python3 scripts/nbtool.py fix NOTEBOOK.ipynb ...      # normalise metadata and the setup cell in place
 
 Fenced ```csharp blocks become code cells; everything between them becomes Markdown cells (a line
-holding only `---` splits Markdown cells). The first code cell is always the standard setup cell
+holding only `---` splits Markdown cells). Grading metadata (lessons and assignments, see assignments/README.md):
+  ```csharp {"role": "solution", "grade_id": "q1"}      a code cell with metadata.clusterlab (cell id = grade_id)
+  ```csharp wrong N-1 divisor                           a recorded wrong answer of the solution cell before it:
+                                                         metadata.clusterlab.wrong += {"label", "code"} (not a cell)
+  <!-- clusterlab {"role": "manual", ...} -->            first line of a Markdown cell: its metadata.clusterlab The first code cell is always the standard setup cell
 (SETUP_CELL below, with the relative path to artifacts/kit computed from the notebook's depth):
 do not write it in the source. Metadata: kernelspec .net-csharp, polyglot_notebook.kernelName=csharp on every code cell.
 """
@@ -48,22 +52,34 @@ def code_cell(text, cid, meta=None):
 def md_cell(text, cid, meta=None):
     return {"cell_type": "markdown", "id": cid, "metadata": meta or {}, "source": lines(text)}
 
+FENCE = re.compile(r"^```(?:csharp|cs|c#)(?:\s+(?P<info>.*?))?\s*$")
+MD_META = re.compile(r"^<!-- clusterlab (?P<json>\{.*\}) -->\s*$")
+
 def parse_md(text):
-    cells, buf, in_code = [], [], False
+    """-> list of (kind, text, meta): kind code|markdown|wrong; meta the clusterlab dict (wrong: its label)."""
+    cells, buf, fence = [], [], None
+    def flush_md():
+        body = "\n".join(buf).strip("\n")
+        if not body.strip(): return
+        first, _, rest = body.partition("\n")
+        m = MD_META.match(first)
+        cells.append(("markdown", rest.strip("\n"), json.loads(m["json"])) if m else ("markdown", body, None))
     for line in text.split("\n"):
-        if not in_code and re.match(r"^```(csharp|cs|c#)\s*$", line):
-            if "".join(buf).strip(): cells.append(("markdown", "\n".join(buf).strip("\n")))
-            buf, in_code = [], True
-        elif in_code and line.strip() == "```":
-            cells.append(("code", "\n".join(buf).rstrip()))
-            buf, in_code = [], False
-        elif not in_code and line.strip() == "---":
-            if "".join(buf).strip(): cells.append(("markdown", "\n".join(buf).strip("\n")))
+        m = FENCE.match(line) if fence is None else None
+        if m:
+            flush_md()
+            info = (m["info"] or "").strip()
+            fence = ("wrong", info[5:].strip()) if info.startswith("wrong") else ("code", json.loads(info) if info else None)
             buf = []
+        elif fence is not None and line.strip() == "```":
+            cells.append((fence[0], "\n".join(buf).rstrip(), fence[1]))
+            buf, fence = [], None
+        elif fence is None and line.strip() == "---":
+            flush_md(); buf = []
         else:
             buf.append(line)
-    if in_code: raise SystemExit("unterminated ```csharp fence")
-    if "".join(buf).strip(): cells.append(("markdown", "\n".join(buf).strip("\n")))
+    if fence is not None: raise SystemExit("unterminated ```csharp fence")
+    flush_md()
     return cells
 
 def unique_ids(cells):
@@ -80,11 +96,18 @@ def md2nb(src, out):
     # title/intro markdown before the first code cell stays first; setup cell goes right after it
     i = 0
     while i < len(parsed) and parsed[i][0] == "markdown" and i < 1:
-        cells.append(md_cell(parsed[i][1], cell_id("markdown", i, parsed[i][1]))); i += 1
-    cells.append(code_cell(setup, "setup"))
-    for j, (kind, text) in enumerate(parsed[i:], start=i):
-        cid = cell_id(kind, j, text)
-        cells.append(code_cell(text, cid) if kind == "code" else md_cell(text, cid))
+        text, meta = parsed[i][1], parsed[i][2]
+        cells.append(md_cell(text, cell_id("markdown", i, text), {"clusterlab": meta} if meta else None)); i += 1
+    cells.append(code_cell(setup, "setup", {"clusterlab": {"role": "setup"}} if any(p[2] and p[0] != "wrong" for p in parsed) else None))
+    for j, (kind, text, meta) in enumerate(parsed[i:], start=i):
+        if kind == "wrong":
+            owner = cells[-1]["metadata"].get("clusterlab", {}) if cells and cells[-1]["cell_type"] == "code" else {}
+            if owner.get("role") != "solution": raise SystemExit(f"wrong answer '{meta}' does not follow a solution cell")
+            owner.setdefault("wrong", []).append({"label": meta, "code": text})
+            continue
+        cid = meta.get("grade_id", cell_id(kind, j, text)) if meta else cell_id(kind, j, text)
+        extra = {"clusterlab": meta} if meta else None
+        cells.append(code_cell(text, cid, extra) if kind == "code" else md_cell(text, cid, extra))
     write(out, {"cells": unique_ids(cells), "metadata": NB_METADATA, "nbformat": 4, "nbformat_minor": 5})
 
 def write(path, nb):
@@ -98,12 +121,16 @@ def nb2md(path, out):
     prev = None
     for c in nb["cells"]:
         text = "".join(c["source"])
+        meta = dict(c.get("metadata", {}).get("clusterlab") or {})
+        wrong = meta.pop("wrong", [])
+        info = " " + json.dumps(meta, ensure_ascii=False) if meta else ""
         if c["cell_type"] == "code":
             if c.get("id") == "setup": continue  # keep prev: Markdown around the setup cell stays split by ---
-            parts.append("```csharp\n" + text + "\n```")
+            parts.append("```csharp" + info + "\n" + text + "\n```")
+            parts.extend("```csharp wrong " + w["label"] + "\n" + w["code"] + "\n```" for w in wrong)
         else:
             if prev == "markdown": parts.append("---")
-            parts.append(text)
+            parts.append(("<!-- clusterlab" + info + " -->\n" if meta else "") + text)
         prev = c["cell_type"]
     open(out, "w", encoding="utf-8").write("\n\n".join(parts) + "\n")
 

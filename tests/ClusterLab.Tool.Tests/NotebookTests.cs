@@ -5,19 +5,24 @@ using static ClusterLab.Tool.Tests.RunnerHarness;
 namespace ClusterLab.Tool.Tests;
 
 /// <summary>
-/// Every lesson (<c>notebooks/**/*.ipynb</c>) and every instructor notebook (<c>assignments/*/source/*.ipynb</c>):
-/// runs with <c>clusterlab run</c> without a failed cell or a failed check, starts with the standard setup cell
-/// (the template of <c>scripts/nbtool.py</c> for its depth), and has the metadata VS Code needs.
+/// Every instructor notebook (lessons <c>notebooks/source/*.ipynb</c>, assignments <c>assignments/*/source/*.ipynb</c>)
+/// runs with <c>clusterlab run</c> without a failed cell or a failed check; they and the lessons' student editions
+/// (<c>notebooks/*.ipynb</c>, run by <see cref="LessonEditionTests"/>) start with the standard setup cell (the template
+/// of <c>scripts/nbtool.py</c> for their depth) and have the metadata VS Code needs.
 /// </summary>
 public sealed class NotebookTests
 {
     /// <summary>Placeholder row while there are no notebooks yet (xunit rejects a theory without data).</summary>
     private const string None = "(no notebooks yet)";
 
-    public static TheoryData<string> All()
+    public static TheoryData<string> All() => Data(FindAll());
+
+    /// <summary>The instructor notebooks only (their solutions must pass every check).</summary>
+    public static TheoryData<string> Sources() => Data(FindAll().Where(p => p.Contains("/source/")).ToList());
+
+    private static TheoryData<string> Data(List<string> found)
     {
         var data = new TheoryData<string>();
-        var found = FindAll();
         foreach (var nb in found) data.Add(nb);
         if (found.Count == 0) data.Add(None);
         return data;
@@ -42,7 +47,7 @@ public sealed class NotebookTests
     }
 
     [Theory]
-    [MemberData(nameof(All))]
+    [MemberData(nameof(Sources))]
     public void Runs_without_a_failed_cell_or_check(string notebook)
     {
         if (notebook == None) return;
@@ -50,7 +55,7 @@ public sealed class NotebookTests
         Assert.True(File.Exists(kit), $"{kit} is missing: run `dotnet build` at the repository root first (it builds the kit the setup cell loads).");
         var outDir = TempDir("lesson");
         var results = Path.Combine(outDir, "results.jsonl");
-        var run = Run(["run", Path.Combine(RepoRoot, notebook), "--out", outDir, "--results", results], killAfterSeconds: 900);
+        var run = Run(["run", Path.Combine(RepoRoot, notebook), "--out", outDir, "--results", results, "--no-html"], killAfterSeconds: 900);
         var lines = File.Exists(results) ? ResultLines(results) : [];
         var failedChecks = lines.Where(l => l["type"]!.GetValue<string>() == "check" && l["passed"]?.GetValue<bool>() != true)
             .Select(l => $"{l["id"]}: {l["message"]}").ToList();
@@ -93,6 +98,7 @@ public sealed class NotebookTests
         var expected = "#r \"../artifacts/kit/ClusterLab.dll\"\n#r \"../artifacts/kit/ClusterLab.Notebooks.dll\"\nusing ClusterLab;\nusing ClusterLab.Notebooks;\nKit.Setup()";
         Assert.Equal(expected, ExpectedSetupCell(Path.Combine(RepoRoot, "notebooks", "any.ipynb")));
         Assert.StartsWith("#r \"../../../artifacts/kit/", ExpectedSetupCell(Path.Combine(RepoRoot, "assignments", "a1", "source", "a1.ipynb")));
+        Assert.StartsWith("#r \"../../artifacts/kit/", ExpectedSetupCell(Path.Combine(RepoRoot, "notebooks", "source", "01.ipynb")));
     }
 
     /// <summary>The setup cell for a notebook at <paramref name="notebookPath"/>, from SETUP_TEMPLATE and KIT in scripts/nbtool.py.</summary>
