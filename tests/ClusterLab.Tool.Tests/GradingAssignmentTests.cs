@@ -52,7 +52,7 @@ public class GradingAssignmentTests
             compile-error,,0,0,2,0,2,ok,sandbox
             complete,,2,2,2,0,6,ok,sandbox
             exit,,2,2,0,0,4,crashed,sandbox
-            hang,,2,0,0,0,2,timeout,sandbox
+            hang,,2,0,2,0,4,timeout,sandbox
             huge,,2,2,2,0,6,ok,sandbox
             malformed,,0,0,0,0,0,malformed,sandbox
             partial,,1,0,0,0,1,ok,sandbox

@@ -148,7 +148,7 @@ public sealed class GradingAttackTests(AttackRun run, ITestOutputHelper output) 
         Flagged("shadowing in a cell claiming a locked tests role", "shadowing", "cell q1-tests-extra");
     }
 
-    [SandboxFact(Skip = "needs the Roslyn tripwires (Grading/Inspection/CodeInspector) in the Autograde pipeline: not wired in yet (only the regex FlagSuspiciousCode runs)")]
+    [SandboxFact]
     public void Roslyn_tripwires_flag_every_attack()
     {
         Flagged("shadowing (@Check, GaussianMle, Em)", "shadowing", "Check", "GaussianMle", "Em");

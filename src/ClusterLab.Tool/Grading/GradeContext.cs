@@ -41,12 +41,23 @@ public sealed class GradeContext
         Options = options;
         ManualScores = manual ?? new Dictionary<(string, string), double>();
         _checker = new Lazy<JsonObject>(() => CheckerNotebook.Build(Assignment.Source, CheckerProblems));
+        _inspection = new Lazy<Inspection.InspectionRules>(() => Grading.Inspection.InspectionRules.FromSource(Assignment.Source));
+        _kitReferences = new Lazy<IReadOnlyList<string>>(() => InspectStudentCode.KitReferences(Assignment));
         Released = NotebookJson.Clone(assignment.Source);
         Pipelines.Apply(Pipelines.Release(), Released, new StepContext(assignment.Name));
     }
 
     /// <summary>The notebook the trusted checker runs (built once from the source, see <see cref="CheckerNotebook"/>).</summary>
     public JsonObject Checker => _checker.Value;
+
+    /// <summary>The static inspection's rules (names the tests use, forbidden members), from the source.</summary>
+    public Inspection.InspectionRules Inspection => _inspection.Value;
+
+    /// <summary>The kit's assemblies (the source setup cell's <c>#r</c> files), for the inspection's semantic model.</summary>
+    public IReadOnlyList<string> KitReferences => _kitReferences.Value;
+
+    private readonly Lazy<Inspection.InspectionRules> _inspection;
+    private readonly Lazy<IReadOnlyList<string>> _kitReferences;
 
     /// <summary>What the checker cannot call across the boundary (an authoring problem, reported on the console).</summary>
     public List<string> CheckerProblems { get; } = [];

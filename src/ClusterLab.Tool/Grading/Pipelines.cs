@@ -22,7 +22,6 @@ public static class Pipelines
         new DeduplicateIds(),
         new RestoreLockedCells(),
         new ReinsertDeletedCells(),
-        new FlagSuspiciousCode(),
         new OverwriteNotebookMetadata(),
         new ClearOutputs(),
     ];
@@ -31,6 +30,7 @@ public static class Pipelines
     public static IReadOnlyList<ISubmissionStep> Autograde() =>
     [
         new SanitizeSubmission(),
+        new InspectStudentCode(),
         new RunChecks(),
         new ScoreCheckCells(),
         new CollectManualAnswers(),

@@ -45,6 +45,8 @@ public sealed class Submission(string student, string path)
     public GradeStatus Status { get; set; } = GradeStatus.Ok;
     /// <summary>One line explaining a non-ok status (no hidden-test details).</summary>
     public string StatusDetail { get; set; } = "";
+    /// <summary>Questions given 0 points by the static inspection (a shadowing declaration or a forbidden member), with the reason.</summary>
+    public Dictionary<string, string> Zeroed { get; } = new(StringComparer.Ordinal);
     /// <summary>Problems found while sanitizing (edited or deleted locked cells).</summary>
     public List<string> Flags { get; } = [];
     /// <summary>The sanitized notebook (null when malformed).</summary>

@@ -43,7 +43,8 @@ internal static class CheckerCommand
             Directory.CreateDirectory(dir);
             var copy = Path.Combine(dir, "submission.ipynb");
             File.Copy(student, copy, overwrite: true);
-            return new WorkerClient(skip => SandboxedProcess.Start(WorkerSpec(copy, baseDir, dir, cellTimeout, timeout, memory, skip), isolation),
+            // The student notebook's #r paths are absolute already: the worker's base folder is its own (no path of the source's).
+            return new WorkerClient(skip => SandboxedProcess.Start(WorkerSpec(copy, dir, dir, cellTimeout, timeout, memory, skip), isolation),
                 timeout, callTimeout);
         }
 

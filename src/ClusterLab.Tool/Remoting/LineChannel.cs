@@ -37,6 +37,12 @@ internal sealed class LineChannel
         _output.Flush();
     }
 
+    /// <summary>Drops every line received so far.</summary>
+    public void Drain()
+    {
+        while (_lines.TryTake(out _)) { }
+    }
+
     /// <summary>The next JSON object that satisfies <paramref name="accept"/>, or null at the deadline or when the other side closed.</summary>
     public JsonObject? Receive(Func<JsonObject, bool> accept, TimeSpan timeout)
     {

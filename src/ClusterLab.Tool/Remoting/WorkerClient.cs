@@ -41,7 +41,6 @@ internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess>
     private readonly object _gate = new();
     private SandboxedProcess? _process;
     private LineChannel? _channel;
-    private long _nextId;
 
     /// <summary>The state after the latest start.</summary>
     public WorkerState State { get; private set; } = WorkerState.NotStarted;
@@ -83,7 +82,11 @@ internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess>
     {
         {
             if (!EnsureStarted()) return (null, "System.InvalidOperationException", NotReadyMessage());
-            var id = ++_nextId;
+            // An unpredictable id, and nothing queued before the call counts: the student's code, which can write to
+            // the channel during its own call, cannot answer a later call in advance.
+            var id = System.Security.Cryptography.RandomNumberGenerator.GetInt32(1, int.MaxValue) * (long)int.MaxValue
+                     + System.Security.Cryptography.RandomNumberGenerator.GetInt32(0, int.MaxValue);
+            _channel!.Drain();
             try
             {
                 _channel!.Send(CallProtocol.Request(id, name, parameterTypes, returnType, args));

@@ -34,7 +34,11 @@ public sealed class RunChecks : ISubmissionStep
         var checker = Path.Combine(work, "checker.ipynb");
         var results = Path.Combine(work, "results.jsonl");
         var report = Path.Combine(work, "workers.json");
-        NotebookJson.Save(StudentNotebook.Build(submission.Notebook, context.Assignment.Source, context.Released), student);
+        var studentNotebook = StudentNotebook.Build(submission.Notebook, context.Assignment.Source, context.Released);
+        var sourceDir = Path.GetDirectoryName(context.Assignment.SourcePath)!;
+        foreach (var cell in NotebookJson.CellObjects(studentNotebook).Where(c => NotebookJson.Type(c) == "code"))
+            NotebookJson.SetSource(cell, Runner.ReferencePaths.MakeAbsolute(NotebookJson.Source(cell), sourceDir)); // the sandbox never learns the source's folder
+        NotebookJson.Save(studentNotebook, student);
         NotebookJson.Save(context.Checker, checker);
 
         var runner = o.Runner ?? RunnerCommand.Self(Remoting.CheckerCommand.Verb);

@@ -30,6 +30,12 @@ public sealed class ScoreCheckCells : ISubmissionStep
                 score.Checks.Add(lines.Count == 0 ? NotRun(spec, submission) : Worst(spec, lines));
             }
             score.Earned = score.Checks.Sum(c => c.Earned);
+            if (submission.Zeroed.TryGetValue(q.Id, out var reason))
+            {
+                score.Checks.Clear();
+                score.Checks.AddRange(q.Checks.Select(spec => new CheckOutcome(spec, 0, false, true, $"0 points: {reason}")));
+                score.Earned = 0;
+            }
             submission.Scores[q.Id] = score;
         }
     }
