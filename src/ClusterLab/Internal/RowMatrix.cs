@@ -45,9 +45,6 @@ internal sealed class RowMatrix
         return columns;
     }
 
-    /// <summary>A deep copy.</summary>
-    public RowMatrix Clone() => new(Rows, Cols, (double[])Data.Clone());
-
     /// <summary>Column means, summed in row order.</summary>
     public double[] ColumnMeans()
     {

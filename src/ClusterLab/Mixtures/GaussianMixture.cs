@@ -2,7 +2,7 @@ using ClusterLab.Internal;
 
 namespace ClusterLab;
 
-/// <summary>A Gaussian mixture with full covariances, fitted by EM. Follows scikit-learn's <c>GaussianMixture</c> contract.</summary>
+/// <summary>A Gaussian mixture fitted by EM, with full (default), tied, diagonal or spherical covariances. Follows scikit-learn's <c>GaussianMixture</c> contract.</summary>
 /// <remarks>
 /// Each run: initial responsibilities (K-means or random) and one M-step give θ_0 (skipped when
 /// <see cref="InitialParameters"/> is set); then E-step, M-step, evaluate, until converged or <see cref="MaxIter"/>.
@@ -20,12 +20,14 @@ public sealed class GaussianMixture
     public int K { get; }
     /// <summary>Initialisation. Default <see cref="MixtureInit.KMeans"/>. Ignored when <see cref="InitialParameters"/> is set.</summary>
     public MixtureInit Init { get; set; } = MixtureInit.KMeans;
-    /// <summary>Given starting parameters θ_0 (k components, nFeatures columns); EM starts with an E-step at them. Default null.</summary>
+    /// <summary>Given starting parameters θ_0 (k components, nFeatures columns, covariances of the <see cref="CovarianceType"/>'s form as full matrices); EM starts with an E-step at them. Default null.</summary>
     public MixtureParameters? InitialParameters { get; set; }
     /// <summary>Maximum EM iterations. Default 100. Range: ≥ 0 (0 returns θ_0).</summary>
     public int MaxIter { get; set; } = 100;
     /// <summary>Convergence threshold on the change of the mean log-likelihood per sample. Default 1e-3. Range: ≥ 0 (0 runs MaxIter iterations).</summary>
     public double Tol { get; set; } = 1e-3;
+    /// <summary>The form of the covariances, as scikit-learn's <c>covariance_type</c>. Default <see cref="CovarianceType.Full"/>.</summary>
+    public CovarianceType CovarianceType { get; set; } = CovarianceType.Full;
     /// <summary>Added to the diagonal of each covariance. Default 1e-6. Range: ≥ 0.</summary>
     public double RegCovar { get; set; } = 1e-6;
     /// <summary>Number of initialisations; the highest final log-likelihood is kept. Default 1, as scikit-learn's <c>n_init</c> (1.2 and later). Range: ≥ 1 (one run when <see cref="InitialParameters"/> is set).</summary>
@@ -47,7 +49,10 @@ public sealed class GaussianMixture
         MixtureValidation.RegCovar(RegCovar, nameof(RegCovar));
         Validate.AtLeast(NInit, 1, nameof(NInit));
         if (!Enum.IsDefined(Init)) throw new ArgumentOutOfRangeException(nameof(Init), Init, $"Init={Init} is not a MixtureInit value.");
+        if (!Enum.IsDefined(CovarianceType))
+            throw new ArgumentOutOfRangeException(nameof(CovarianceType), CovarianceType, $"CovarianceType={CovarianceType} is not a CovarianceType value: use Full, Tied, Diagonal or Spherical.");
         var given = InitialParameters is null ? null : MixtureValidation.Parameters(InitialParameters, d, K, nameof(InitialParameters));
+        if (InitialParameters is not null) CovarianceShapes.CheckStructure(CovarianceType, InitialParameters.CovariancesView, nameof(InitialParameters));
 
         var ws = new EmWorkspace(x, K);
         int runs = given is null ? NInit : 1;
@@ -60,7 +65,7 @@ public sealed class GaussianMixture
             var result = RunEm(ws, theta0, x);
             if (best is null || result.LogLikelihood > best.LogLikelihood) best = result;
         }
-        return new GaussianMixtureModel(best!.Parameters, best.LogLikelihood, best.Converged, best.Iterations, best.History, seedUsed);
+        return new GaussianMixtureModel(best!.Parameters, best.LogLikelihood, best.Converged, best.Iterations, best.History, seedUsed, CovarianceType);
     }
 
     private sealed record EmRun(PackedMixture Parameters, double LogLikelihood, bool Converged, int Iterations, List<EmIteration> History);
@@ -100,7 +105,7 @@ public sealed class GaussianMixture
 
     /// <summary>M-step from the workspace's responsibilities and sums.</summary>
     private PackedMixture MStep(EmWorkspace ws) =>
-        MStepKernel.Run(ws, RegCovar, out int failed) ?? throw MixtureValidation.IllDefinedCovariance(failed, RegCovar);
+        MStepKernel.Run(ws, RegCovar, CovarianceType, out int failed) ?? throw MixtureValidation.IllDefinedCovariance(failed, RegCovar);
 
     /// <summary>Run 0 uses the seed itself (so its K-means matches <c>new KMeans(k) { Seed = seed }</c>); later runs draw theirs from it.</summary>
     private static int[] RunSeeds(int seed, int runs)

@@ -58,12 +58,14 @@ public sealed class GaussianMixtureModel
     /// <exception cref="ArgumentException">Parameters of inconsistent shapes, weights not summing to 1, or a covariance not positive definite.</exception>
     public GaussianMixtureModel(MixtureParameters parameters, double logLikelihood, bool converged, int iterations, IReadOnlyList<EmIteration> history)
         : this(MixtureValidation.Parameters(parameters, nameof(parameters)), logLikelihood, converged, iterations,
-               history ?? throw new ArgumentNullException(nameof(history), "history is null: pass an empty list when there is none."), null)
+               history ?? throw new ArgumentNullException(nameof(history), "history is null: pass an empty list when there is none."), null, CovarianceType.Full)
     {
     }
 
-    internal GaussianMixtureModel(PackedMixture packed, double logLikelihood, bool converged, int iterations, IReadOnlyList<EmIteration> history, int? seedUsed)
+    internal GaussianMixtureModel(PackedMixture packed, double logLikelihood, bool converged, int iterations, IReadOnlyList<EmIteration> history, int? seedUsed,
+        CovarianceType covarianceType)
     {
+        CovarianceType = covarianceType;
         _packed = packed;
         Parameters = packed.ToParameters(); LogLikelihood = logLikelihood; Converged = converged; Iterations = iterations;
         History = history.ToList().AsReadOnly(); SeedUsed = seedUsed;
@@ -76,9 +78,19 @@ public sealed class GaussianMixtureModel
     /// <see cref="History"/> empty.
     /// </summary>
     /// <param name="parameters">π, μ, Σ (copied).</param>
-    /// <exception cref="ArgumentException">The parameters are not a valid mixture (the message says which part and why).</exception>
-    public static GaussianMixtureModel FromParameters(MixtureParameters parameters) =>
-        new(MixtureValidation.Parameters(parameters, nameof(parameters)), double.NaN, false, 0, [], null);
+    /// <param name="covarianceType">The form of the covariances, which sets <see cref="FreeParameters"/>; they must have it (e.g. all equal for Tied). Default Full.</param>
+    /// <exception cref="ArgumentException">The parameters are not a valid mixture, or the covariances lack the form of <paramref name="covarianceType"/> (the message says which part and why).</exception>
+    public static GaussianMixtureModel FromParameters(MixtureParameters parameters, CovarianceType covarianceType = CovarianceType.Full)
+    {
+        var packed = MixtureValidation.Parameters(parameters, nameof(parameters));
+        if (!Enum.IsDefined(covarianceType))
+            throw new ArgumentOutOfRangeException(nameof(covarianceType), covarianceType, $"covarianceType={covarianceType} is not a CovarianceType value.");
+        CovarianceShapes.CheckStructure(covarianceType, parameters.CovariancesView, nameof(parameters));
+        return new(packed, double.NaN, false, 0, [], null, covarianceType);
+    }
+
+    /// <summary>The form of the covariances (the fit's <see cref="GaussianMixture.CovarianceType"/>); <see cref="Covariances"/> are full d × d matrices of this form.</summary>
+    public CovarianceType CovarianceType { get; }
 
     /// <summary>Fitted parameters (immutable).</summary>
     public MixtureParameters Parameters { get; }
@@ -106,8 +118,11 @@ public sealed class GaussianMixtureModel
     public int K => _packed.K;
     /// <summary>Number of features d.</summary>
     public int Dimension => _packed.D;
-    /// <summary>Free parameters p = (k − 1) + k·d + k·d(d+1)/2: weights, means, full covariances.</summary>
-    public int FreeParameters => (K - 1) + K * Dimension + K * Dimension * (Dimension + 1) / 2;
+    /// <summary>
+    /// Free parameters p = (k − 1) + k·d + c: weights, means, and c covariance parameters, k·d(d+1)/2 full, d(d+1)/2 tied,
+    /// k·d diagonal, k spherical (scikit-learn's <c>_n_parameters</c>).
+    /// </summary>
+    public int FreeParameters => (K - 1) + K * Dimension + CovarianceShapes.Count(CovarianceType, K, Dimension);
 
     /// <summary>Responsibilities γ(z_nk) for new data, shape (nSamples, k); rows sum to 1.</summary>
     /// <param name="x">Data, shape (nSamples, nFeatures).</param>
@@ -127,7 +142,7 @@ public sealed class GaussianMixtureModel
         return labels;
     }
 
-    /// <summary>Akaike information criterion −2·LL + 2p, p = (k − 1) + k·d + k·d(d+1)/2, LL the total log-likelihood of <paramref name="x"/>.</summary>
+    /// <summary>Akaike information criterion −2·LL + 2p, p = <see cref="FreeParameters"/>, LL the total log-likelihood of <paramref name="x"/>.</summary>
     public double Aic(double[][] x) => -2 * Em.LogLikelihood(Checked(x), _packed) + 2 * FreeParameters;
 
     /// <summary>Bayesian information criterion −2·LL + p·ln n, LL the total log-likelihood of <paramref name="x"/>, n its number of rows.</summary>

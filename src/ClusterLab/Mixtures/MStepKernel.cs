@@ -5,8 +5,8 @@ using ClusterLab.Internal;
 namespace ClusterLab;
 
 /// <summary>
-/// The M-step over blocks of rows (scikit-learn's <c>_estimate_gaussian_parameters</c>, full covariances): N_k (24),
-/// μ_k (23), the centred Σ_k (25) plus regCovar·I, π_k (29). Prior validation is assumed.
+/// The M-step over blocks of rows (scikit-learn's <c>_estimate_gaussian_parameters</c>): N_k (24), μ_k (23), the centred
+/// Σ_k (25) shaped by the <see cref="CovarianceType"/> plus regCovar·I, π_k (29). Prior validation is assumed.
 /// </summary>
 internal static class MStepKernel
 {
@@ -35,7 +35,10 @@ internal static class MStepKernel
     /// runs the covariance pass, and factorises. Returns null and the failing component when some Σ_k + regCovar·I is not
     /// positive definite.
     /// </summary>
-    public static PackedMixture? Run(EmWorkspace ws, double regCovar, out int failedComponent)
+    public static PackedMixture? Run(EmWorkspace ws, double regCovar, out int failedComponent) => Run(ws, regCovar, CovarianceType.Full, out failedComponent);
+
+    /// <summary>As <see cref="Run(EmWorkspace, double, out int)"/>, with covariances of the given <paramref name="type"/> (stored as full d × d matrices).</summary>
+    public static PackedMixture? Run(EmWorkspace ws, double regCovar, CovarianceType type, out int failedComponent)
     {
         int k = ws.K, d = ws.D;
         var sumGamma = new double[k];
@@ -57,6 +60,7 @@ internal static class MStepKernel
         var covariances = new double[k * d * d];
         for (int c = 0; c < k; c++)
             Covariance(scatter.AsSpan(c * d * d, d * d), nk[c], regCovar, covariances.AsSpan(c * d * d, d * d), d);
+        CovarianceShapes.Apply(type, scatter, nk, regCovar, covariances, k, d);
 
         double total = 0;
         for (int c = 0; c < k; c++) total += nk[c];

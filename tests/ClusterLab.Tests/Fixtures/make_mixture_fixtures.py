@@ -10,6 +10,8 @@ Writes mixture.json. Every case keeps its data, so the tests do not depend on nu
 - "esteps": predict_proba(X) and score_samples(X) at fixed parameters (set as fitted attributes).
 - "msteps": _estimate_gaussian_parameters(X, resp, reg_covar, "full") for fixed responsibilities (weights normalised as
   GaussianMixture._m_step does).
+- "typed_fits": as "fits" for covariance_type in ("full", "tied", "diag", "spherical"), from given parameters whose
+  covariances have that form (precisions_init in the type's shape); covariances stored as full d x d matrices.
 """
 import json
 import os
@@ -43,6 +45,40 @@ def fit(x, init, max_iter, tol, reg_covar=1e-6):
            "converged": bool(gm.converged_), "lower_bound": float(gm.lower_bound_),
            "log_likelihood": float(gm.score(x) * len(x)), "aic": float(gm.aic(x)), "bic": float(gm.bic(x))}
     out.update(params(gm.weights_, gm.means_, gm.covariances_))
+    return out
+
+
+def typed_init(init, covariance_type):
+    """The full-matrix init turned into the form of covariance_type (tied: their mean; diag: their diagonals; spherical: mean variance)."""
+    cov = np.asarray(init["covariances"], float)
+    k, d = cov.shape[0], cov.shape[1]
+    if covariance_type == "tied":
+        cov = np.repeat(cov.mean(axis=0)[None], k, axis=0)
+    elif covariance_type == "diag":
+        cov = np.array([np.diag(np.diag(c)) for c in cov])
+    elif covariance_type == "spherical":
+        cov = np.array([np.trace(c) / d * np.eye(d) for c in cov])
+    return params(init["weights"], init["means"], cov)
+
+
+def typed_fit(x, init, covariance_type, max_iter, tol, reg_covar=1e-6):
+    w, mu, cov = (np.asarray(init[key], float) for key in ("weights", "means", "covariances"))
+    precisions = {"full": lambda: np.linalg.inv(cov), "tied": lambda: np.linalg.inv(cov[0]),
+                  "diag": lambda: 1 / np.array([np.diag(c) for c in cov]),
+                  "spherical": lambda: 1 / cov[:, 0, 0]}[covariance_type]()
+    gm = GaussianMixture(n_components=len(w), covariance_type=covariance_type, tol=tol, reg_covar=reg_covar,
+                         max_iter=max_iter, n_init=1, weights_init=w, means_init=mu, precisions_init=precisions,
+                         random_state=0)
+    gm.fit(x)
+    k, d = mu.shape
+    full = {"full": lambda c: c, "tied": lambda c: np.repeat(c[None], k, axis=0),
+            "diag": lambda c: np.array([np.diag(v) for v in c]),
+            "spherical": lambda c: np.array([v * np.eye(d) for v in c])}[covariance_type](gm.covariances_)
+    out = {"covariance_type": covariance_type, "max_iter": max_iter, "tol": tol, "reg_covar": reg_covar,
+           "n_iter": int(gm.n_iter_), "converged": bool(gm.converged_), "lower_bound": float(gm.lower_bound_),
+           "log_likelihood": float(gm.score(x) * len(x)), "aic": float(gm.aic(x)), "bic": float(gm.bic(x)),
+           "n_parameters": int(gm._n_parameters())}
+    out.update(params(gm.weights_, gm.means_, full))
     return out
 
 
@@ -114,7 +150,17 @@ def main():
     resp3 = np.eye(4)[rng.integers(0, 4, size=len(x3))]
     msteps.append(mstep("blobs3d_hard", x3, resp3, 1e-6))
 
-    out = {"sklearn": sklearn.__version__, "numpy": np.__version__, "fits": fits, "esteps": esteps, "msteps": msteps}
+    typed_fits = []
+    for name, x, init in [("blobs2d", x2, init2), ("blobs3d", x3, init3), ("faithful", faithful, init_f)]:
+        for covariance_type in ("full", "tied", "diag", "spherical"):
+            start = typed_init(init, covariance_type)
+            runs = [typed_fit(x, start, covariance_type, m, 0.0) for m in (1, 5, 25)]
+            runs += [typed_fit(x, start, covariance_type, 1000, 1e-3), typed_fit(x, start, covariance_type, 1000, 1e-10)]
+            runs.append(typed_fit(x, start, covariance_type, 10, 0.0, reg_covar=0.1))
+            typed_fits.append({"name": f"{name}_{covariance_type}", "x": x.tolist(), "init": start, "runs": runs})
+
+    out = {"sklearn": sklearn.__version__, "numpy": np.__version__, "fits": fits, "esteps": esteps, "msteps": msteps,
+           "typed_fits": typed_fits}
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "mixture.json"), "w") as f:
         json.dump(out, f)
 
