@@ -6,97 +6,131 @@ namespace ClusterLab.Tool.Tests;
 
 /*
  Issue 13, "Done when": sample submissions under Submissions/<hw>/own-work/ (written by Submissions/make_submissions.py
- from the committed student copies) and the score each must get. "flag" names the forbidden member the static
- inspection must report (it zeroes the question); "fails" names the check that fails. hw1's code part is bonus:
- total = q1-derivation (hand-graded, 20), bonus = q2-mu + q3-sigma + q4-loglik (2 each).
+ from the committed student copies). Visible checks are worth 0 points (feedback); the points come from hidden checks
+ on data drawn for each student (HiddenData.Seed), so a hard-coded visible answer earns nothing.
 
- hw1-gaussian-mle (total / bonus)   q1-derivation  q2-mu  q3-sigma  q4-loglik  total  bonus  flag or failed check
- honest                             (by hand)      2      2         2          –      6
- blank                              (by hand, 0)   0      0         0          0      0      "YOUR ANSWER HERE"; not answered
- partial (σ̂ without √)             (by hand)      2      0         2          –      4      q3-sigma, q3-sigma-hidden
- scan (derivation in scan.scan.pdf) (by hand)      2      2         2          –      6      the PDF is shown in manual.html
- lib-estimate                       (by hand)      0      2         2          –      4      flag GaussianMle.Estimate
- lib-using-static                   (by hand)      0      2         2          –      4      flag GaussianMle.Estimate (using static)
- lib-alias                          (by hand)      0      2         2          –      4      flag GaussianMle.Estimate (alias G)
- lib-var (var m = GaussianMle.Estimate) (by hand)  2      0         2          –      4      flag GaussianMle.Estimate (method group)
- lib-qualified (global::…LogLikelihood) (by hand)  2      2         0          –      4      flag GaussianMle.LogLikelihood
- lib-reflection ("Gaussian"+"Mle")  (by hand)      0      2         2          –      4      flag reflection by name
- lib-lambda (in a Func field)       (by hand)      0      2         2          –      4      flag GaussianMle.Estimate (lambda)
- hardcoded (visible answers)        (by hand)      1      1         2          –      4      q2-mu-hidden, q3-sigma-hidden
- sigma-squared (σ² for σ, σ as σ²)  (by hand)      2      0         0          –      2      q3-sigma, q4-loglik (+ hidden)
- n-minus-1                          (by hand)      2      0         2          –      4      q3-sigma, q3-sigma-hidden
+ The library-call shortcuts are caught before anything runs (static inspection with Roslyn's semantic model: the
+ question is zeroed and the flag names the member), so they are checked without kernels:
+ hw1  lib-estimate, lib-using-static, lib-alias, lib-reflection, lib-lambda -> q2-mu zeroed (GaussianMle.Estimate / GaussianMle)
+      lib-var (var m = GaussianMle.Estimate)                                -> q3-sigma zeroed
+      lib-qualified (global::ClusterLab.GaussianMle.LogLikelihood)          -> q4-loglik zeroed
+ hw2  lib-em (Em.EStep, ClusterLab.Em.MStep, using static Em)               -> q1-estep, q2-mstep, q3-loglik zeroed
+      lib-gmm, lib-gmm-parameters (GaussianMixture)                         -> q4-faithful zeroed
 
- hw2-em                             q1-estep  q2-mstep  q3-loglik  q4-faithful  total  flag or failed check
- honest                             6         6         4          4            20
- blank                              0         0         0          0            0      not answered
- partial (no LogLikelihood)         6         6         0          0            12     q3-*, q4-* (RunEmHistory calls it)
- lib-em (Em.EStep, ClusterLab.Em.MStep, using static Em) 0  0  0  4     4      flag Em.EStep, Em.MStep, Em.LogLikelihood
- lib-gmm (GaussianMixture…History)  6         6         4          0            16     flag GaussianMixture
- lib-gmm-parameters (….Fit(x).Parameters) 6   6         4          0            16     flag GaussianMixture
- sigma-for-inverse (Σ for Σ⁻¹)      1         6         4          0            11     q1-estep, q1-estep-hidden, q1-estep-far; q4-* (its EM is wrong)
- unnormalised (no denominator)      0         6         4          0            10     q1-estep, q1-estep-rows (+ hidden); q4-ll-rises/q4-converged
- n-minus-1 (Σ_k over N_k − 1)       6         4         4          0            14     q2-covariances, q2-covariances-hidden; q4-*
- hardcoded (visible ln p)           6         6         2          4            18     q3-loglik-hidden, q3-loglik-far
-
- The scores above need the grader that runs checks in a trusted process with the static inspection (issue 13 item 3
- and the lead's checker); today's in-notebook grader gives the library-call shortcuts full marks, hence the Skip.
+ The wrong answers are graded end to end (trusted checker + sandboxed workers):
+ hw1 (q2-mu, q3-sigma, q4-loglik are the bonus code part, 2 each; q1-derivation is the hand-graded 20)
+   honest 2 2 2 | blank 0 0 0 | partial (σ̂ without √) 2 0 2 | hardcoded (visible answers) 0 0 2 |
+   sigma-squared (σ² for σ) 2 0 0 | n-minus-1 2 0 2 | scan (derivation as a PDF) 2 2 2
+ hw2 (q1-estep 6, q2-mstep 6, q3-loglik 4, q4-faithful 4)
+   honest 6 6 4 4 | blank 0 0 0 0 | partial (no LogLikelihood) 6 6 0 0 | hardcoded (visible ln p) 6 6 0 4 |
+   sigma-for-inverse (Σ for Σ⁻¹) 0 6 4 0 | unnormalised γ 0 6 4 0 | n-minus-1 (Σ_k over N_k − 1) 6 0 4 0
 */
 
-/// <summary>The issue-13 sample submissions graded end to end (table above). Slow: one kernel per notebook.</summary>
+/// <summary>The issue-13 sample submissions: shortcuts caught statically, wrong answers graded end to end (table above).</summary>
 public class HomeworkSubmissionTests
 {
     private static string Repo([CallerFilePath] string here = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
     private static string SourceOf(string hw) => Path.Combine(Repo(), "assignments", hw, "source", hw + ".ipynb");
     private static string OwnWork(string hw) => Path.Combine(Repo(), "tests", "ClusterLab.Tool.Tests", "Submissions", hw, "own-work");
 
-    private static (IReadOnlyList<Submission> Subs, string Out) Grade(string hw, string? manual = null)
+    /// <summary>Grades the named samples (copied with their attachments into a class folder of their own).</summary>
+    private static (IReadOnlyList<Submission> Subs, string Out) Grade(string hw, string[] students, string? manual = null)
     {
-        var outDir = Path.Combine(TempDir("own-work-" + hw), "graded");
-        var options = new GradeOptions { OutDir = outDir, CellTimeout = 60, Timeout = 200, Grace = 30, Jobs = 2, Progress = false, ManualCsv = manual, CourseSecret = "test-secret" };
-        var subs = Grader.Find(OwnWork(hw));
+        var dir = TempDir("own-work-" + hw);
+        var folder = Path.Combine(dir, "submissions");
+        Directory.CreateDirectory(folder);
+        foreach (var f in Directory.EnumerateFiles(OwnWork(hw)).Where(f => students.Contains(Path.GetFileName(f).Split('.')[0])))
+            File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        var outDir = Path.Combine(dir, "graded");
+        var options = new GradeOptions { OutDir = outDir, CellTimeout = 60, Timeout = 240, Grace = 30, Jobs = 2, Progress = false, ManualCsv = manual, CourseSecret = "test-secret" };
+        var subs = Grader.Find(folder);
         return (Grader.Grade(GradeCommand.Create(Assignment.Load(SourceOf(hw)), options, subs), subs), outDir);
     }
 
-    [Fact(Skip = "needs the trusted checker and the static inspection of forbidden members (issue 13 item 3)")]
-    public void Hw1SamplesScoreAsTheTableSays()
+    [Theory]
+    [InlineData("hw1-gaussian-mle", "lib-estimate", "q2-mu", "GaussianMle.Estimate")]
+    [InlineData("hw1-gaussian-mle", "lib-using-static", "q2-mu", "GaussianMle.Estimate")]
+    [InlineData("hw1-gaussian-mle", "lib-alias", "q2-mu", "GaussianMle.Estimate")]
+    [InlineData("hw1-gaussian-mle", "lib-reflection", "q2-mu", "GaussianMle")]
+    [InlineData("hw1-gaussian-mle", "lib-lambda", "q2-mu", "GaussianMle.Estimate")]
+    [InlineData("hw1-gaussian-mle", "lib-var", "q3-sigma", "GaussianMle.Estimate")]
+    [InlineData("hw1-gaussian-mle", "lib-qualified", "q4-loglik", "GaussianMle.LogLikelihood")]
+    [InlineData("hw2-em", "lib-em", "q1-estep", "Em.EStep")]
+    [InlineData("hw2-em", "lib-em", "q2-mstep", "Em.MStep")]
+    [InlineData("hw2-em", "lib-em", "q3-loglik", "ClusterLab.Em")] // using static ClusterLab.Em (the call itself binds to the script method: the directive is what is flagged)
+    [InlineData("hw2-em", "lib-gmm", "q4-faithful", "GaussianMixture")]
+    [InlineData("hw2-em", "lib-gmm-parameters", "q4-faithful", "GaussianMixture")]
+    public void LibraryShortcutsAreFlaggedAndZeroTheirQuestion(string hw, string student, string question, string member)
+    {
+        var assignment = Assignment.Load(SourceOf(hw));
+        var context = new GradeContext(assignment, new GradeOptions { OutDir = TempDir("shortcut-" + student), Progress = false });
+        var s = new Submission(student, Path.Combine(OwnWork(hw), student + ".ipynb"));
+        new SanitizeSubmission().Apply(s, context);
+        new InspectStudentCode().Apply(s, context);
+        Assert.True(s.Zeroed.ContainsKey(question), $"{hw}/{student}: {question} is not zeroed. Flags: {string.Join(" / ", s.Flags)}");
+        Assert.Contains(s.Flags, f => f.Contains(member, StringComparison.Ordinal) && f.Contains(question, StringComparison.Ordinal));
+        new ScoreCheckCells().Apply(s, context);
+        Assert.Equal(0, s.Scores[question].Earned);
+        Assert.All(s.Scores[question].Checks, c => Assert.StartsWith("0 points: ", c.Message));
+    }
+
+    [Fact]
+    public void HonestAnswersAreNotFlagged()
+    {
+        foreach (var hw in new[] { "hw1-gaussian-mle", "hw2-em" })
+        {
+            var context = new GradeContext(Assignment.Load(SourceOf(hw)), new GradeOptions { OutDir = TempDir("honest-" + hw), Progress = false });
+            var s = new Submission("honest", Path.Combine(OwnWork(hw), "honest.ipynb"));
+            new SanitizeSubmission().Apply(s, context);
+            new InspectStudentCode().Apply(s, context);
+            Assert.True(s.Flags.Count == 0, $"{hw}: {string.Join(" / ", s.Flags)}");
+        }
+    }
+
+    [SandboxFact]
+    public void Hw1WrongAnswersScoreAsTheTableSaysAndTheManualFlowMerges()
     {
         var dir = TempDir("own-work-scores");
         var scores = Path.Combine(dir, "scores.csv");
         File.WriteAllText(scores, "student,question,rubric_id,points\n"
             + string.Join("\n", new[] { ("likelihood", 3), ("log", 3), ("d-mu", 3), ("d-sigma", 3), ("solve", 3), ("maximum", 2), ("biased", 2) }
                 .Select(l => $"honest,q1-derivation,{l.Item1},{l.Item2}")) + "\nblank,q1-derivation,0\n");
-        var (subs, outDir) = Grade("hw1-gaussian-mle", scores);
+        var (subs, outDir) = Grade("hw1-gaussian-mle", ["honest", "blank", "partial", "hardcoded", "sigma-squared", "n-minus-1", "scan"], scores);
         var book = File.ReadAllText(Path.Combine(outDir, "gradebook.csv"));
-        Assert.StartsWith("student,q1-derivation,q2-mu,q3-sigma,q4-loglik,total,bonus,status\n", book);
-        foreach (var row in new[]
-                 {
-                     "blank,0,0,0,0,0,0,ok,sandbox", "hardcoded,,1,1,2,0,4,ok,sandbox", "honest,19,2,2,2,19,6,ok,sandbox", "lib-alias,,0,2,2,0,4,ok,sandbox",
-                     "lib-estimate,,0,2,2,0,4,ok,sandbox", "lib-lambda,,0,2,2,0,4,ok,sandbox", "lib-qualified,,2,2,0,0,4,ok,sandbox", "lib-reflection,,0,2,2,0,4,ok,sandbox",
-                     "lib-using-static,,0,2,2,0,4,ok,sandbox", "lib-var,,2,0,2,0,4,ok,sandbox", "n-minus-1,,2,0,2,0,4,ok,sandbox", "partial,,2,0,2,0,4,ok,sandbox",
-                     "scan,,2,2,2,0,6,ok,sandbox", "sigma-squared,,2,0,0,0,2,ok,sandbox",
-                 })
-            Assert.Contains("\n" + row + "\n", book);
-        foreach (var (student, member) in new[] { ("lib-estimate", "GaussianMle.Estimate"), ("lib-using-static", "GaussianMle.Estimate"), ("lib-alias", "GaussianMle.Estimate"),
-                     ("lib-var", "GaussianMle.Estimate"), ("lib-qualified", "GaussianMle.LogLikelihood"), ("lib-reflection", "GaussianMle"), ("lib-lambda", "GaussianMle.Estimate") })
-            Assert.Contains(subs.Single(s => s.Student == student).Flags, f => f.Contains(member));
+        Assert.Equal(
+            """
+            student,q1-derivation,q2-mu,q3-sigma,q4-loglik,total,bonus,status,isolation
+            blank,0,0,0,0,0,0,ok,sandbox
+            hardcoded,,0,0,2,0,2,ok,sandbox
+            honest,19,2,2,2,19,6,ok,sandbox
+            n-minus-1,,2,0,2,0,4,ok,sandbox
+            partial,,2,0,2,0,4,ok,sandbox
+            scan,,2,2,2,0,6,ok,sandbox
+            sigma-squared,,2,0,0,0,2,ok,sandbox
+
+            """.Replace("\r", ""), book);
+        Assert.Contains("q2-mu-hidden", File.ReadAllText(Path.Combine(outDir, "feedback", "hardcoded.html")));
         Assert.Contains("log: ", File.ReadAllText(Path.Combine(outDir, "feedback", "honest.html")));
         Assert.Contains("manual-files/scan/q1-derivation/scan.scan.pdf", File.ReadAllText(Path.Combine(outDir, "manual.html")));
+        Assert.All(subs, s => Assert.True(s.Flags.Count == 0, $"{s.Student}: {string.Join(" / ", s.Flags)}"));
     }
 
-    [Fact(Skip = "needs the trusted checker and the static inspection of forbidden members (issue 13 item 3)")]
-    public void Hw2SamplesScoreAsTheTableSays()
+    [SandboxFact]
+    public void Hw2WrongAnswersScoreAsTheTableSays()
     {
-        var (subs, outDir) = Grade("hw2-em");
-        var book = File.ReadAllText(Path.Combine(outDir, "gradebook.csv"));
-        foreach (var row in new[]
-                 {
-                     "blank,0,0,0,0,0,ok,sandbox", "hardcoded,6,6,2,4,18,ok,sandbox", "honest,6,6,4,4,20,ok,sandbox", "lib-em,0,0,0,4,4,ok,sandbox", "lib-gmm,6,6,4,0,16,ok,sandbox",
-                     "lib-gmm-parameters,6,6,4,0,16,ok,sandbox", "n-minus-1,6,4,4,0,14,ok,sandbox", "partial,6,6,0,0,12,ok,sandbox", "sigma-for-inverse,1,6,4,0,11,ok,sandbox",
-                     "unnormalised,0,6,4,0,10,ok,sandbox",
-                 })
-            Assert.Contains("\n" + row + "\n", book);
-        Assert.Contains(subs.Single(s => s.Student == "lib-gmm").Flags, f => f.Contains("GaussianMixture"));
-        Assert.Contains(subs.Single(s => s.Student == "lib-em").Flags, f => f.Contains("Em.EStep"));
+        var (_, outDir) = Grade("hw2-em", ["honest", "blank", "partial", "hardcoded", "sigma-for-inverse", "unnormalised", "n-minus-1"]);
+        Assert.Equal(
+            """
+            student,q1-estep,q2-mstep,q3-loglik,q4-faithful,total,status,isolation
+            blank,0,0,0,0,0,ok,sandbox
+            hardcoded,6,6,0,4,16,ok,sandbox
+            honest,6,6,4,4,20,ok,sandbox
+            n-minus-1,6,0,4,0,10,ok,sandbox
+            partial,6,6,0,0,12,ok,sandbox
+            sigma-for-inverse,0,6,4,0,10,ok,sandbox
+            unnormalised,0,6,4,0,10,ok,sandbox
+
+            """.Replace("\r", ""), File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
     }
 
     /// <summary>What today's grader can already show: every sample is a readable notebook of the current release (no deleted or edited locked cell).</summary>
