@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Times `clusterlab grade` on N copies of one submission (default: 30 copies of hw1's honest sample, --jobs 2), once
+# in the bubblewrap sandbox and once with --no-sandbox, and prints the time per submission, the time each worker took
+# to run the student's notebook, and the time per call of the student's code (from work/*/workers.json).
+# usage: scripts/grade-bench.sh [source.ipynb] [submission.ipynb]     (N=30 JOBS=2 ROUNDS=1 in the environment)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-30}; JOBS=${JOBS:-2}; ROUNDS=${ROUNDS:-1}
+src=${1:-assignments/hw1-gaussian-mle/source/hw1-gaussian-mle.ipynb}
+sub=${2:-tests/ClusterLab.Tool.Tests/Submissions/hw1-gaussian-mle/own-work/honest.ipynb}
+dotnet build -c Release src/ClusterLab.Tool >/dev/null
+tool=(dotnet "$(ls -d src/ClusterLab.Tool/bin/Release/net*/ClusterLab.Tool.dll | head -1)")
+tmp=$(mktemp -d); mkdir "$tmp/subs"
+for i in $(seq -w 1 "$N"); do cp "$sub" "$tmp/subs/s$i.ipynb"; done
+for round in $(seq 1 "$ROUNDS"); do
+  for mode in sandbox none; do
+    flag=(); [ "$mode" = none ] && flag=(--no-sandbox)
+    rm -rf "$tmp/out"
+    t0=$(date +%s.%N)
+    "${tool[@]}" grade "$src" "$tmp/subs" --out "$tmp/out" --jobs "$JOBS" --secret bench "${flag[@]}" >/dev/null 2>&1
+    t1=$(date +%s.%N)
+    /usr/bin/python3 - "$tmp/out" "$mode" "$t0" "$t1" "$N" <<'PY'
+import json, glob, sys, statistics as st
+out, mode, t0, t1, n = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+ready, per_call, calls = [], [], 0
+for f in glob.glob(out + "/work/*/workers.json"):
+    w = json.load(open(f))
+    for side in ("visible", "hidden"):
+        r = w[side]
+        if r["calls"]:
+            ready.append(r["ready_seconds"]); per_call.append(r["call_seconds"] / r["calls"]); calls += r["calls"]
+statuses = open(out + "/gradebook.csv").read().count(",ok,")
+print(f"{mode:8} {n} submissions: {t1 - t0:6.1f} s in all, {(t1 - t0) / n:5.2f} s each; {statuses} ok; "
+      f"student notebook ready in {st.median(ready):.2f} s (median); {calls} calls, {1000 * st.median(per_call):.1f} ms per call (median)")
+PY
+  done
+done
+rm -rf "$tmp"
