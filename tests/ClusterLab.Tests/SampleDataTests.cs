@@ -80,3 +80,27 @@ public class SampleDataTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Moons.Generate(200, -0.1, 1));
     }
 }
+
+/// <summary>Colour quantisation helpers of lesson 11.</summary>
+public class ColourQuantisationTests
+{
+    [Fact]
+    public void Quantised_image_uses_at_most_k_colours_and_its_error_is_the_inertia()
+    {
+        var china = Images.China();
+        var rows = china.ToRows();
+        var model = new KMeans(4) { Seed = 1 }.Fit(rows);
+        var q = ColourQuantisation.Quantise(model, rows);
+        Assert.Equal(model.Inertia, rows.Select((p, i) => p.Zip(q[i], (a, b) => (a - b) * (a - b)).Sum()).Sum(), 6);
+        Assert.True(ColourQuantisation.Quantise(model, china).DistinctColours() <= 4);
+        Assert.True(china.DistinctColours() > 10_000);
+    }
+
+    [Fact]
+    public void Compression_ratio_counts_index_bits_and_the_palette()
+    {
+        Assert.Equal(24.0 * 100 / (100 * 3 + 24 * 5), ColourQuantisation.CompressionRatio(100, 5), 12);
+        Assert.Equal(24.0 * 100 / (100 * 1 + 24 * 2), ColourQuantisation.CompressionRatio(100, 2), 12);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ColourQuantisation.CompressionRatio(100, 1));
+    }
+}

@@ -2,6 +2,9 @@ namespace ClusterLab.Notebooks;
 
 public static partial class Charts
 {
+    /// <summary>Widest image chart in pixels: a notebook page.</summary>
+    private const int MaxWidth = 900;
+
     /// <summary>One RGB image, drawn pixel for pixel at <paramref name="scale"/> (embedded as PNG: offline, and small).</summary>
     /// <param name="image">The image.</param>
     /// <param name="title">Chart title.</param>
@@ -15,7 +18,7 @@ public static partial class Charts
     /// <param name="titles">One title per image (same length as images), or null for none.</param>
     /// <param name="columns">Images per row. Default 3. Range: ≥ 1.</param>
     /// <param name="title">Chart title.</param>
-    /// <param name="scale">Display pixels per image pixel (of the widest image). Default 2. Range: &gt; 0.</param>
+    /// <param name="scale">Display pixels per image pixel (of the widest image), lowered if the grid would be wider than 900 pixels. Default 2. Range: &gt; 0.</param>
     /// <param name="panelTitles">Draw the per-image titles. Default true.</param>
     /// <exception cref="ArgumentException">No images, a null image, mismatched titles, columns &lt; 1 or scale ≤ 0.</exception>
     public static Figure ImageGrid(IReadOnlyList<RgbImage> images, IReadOnlyList<string>? titles = null, int columns = 3,
@@ -53,6 +56,7 @@ public static partial class Charts
             ((Props)b.Layout["yaxis" + s]!)["constrain"] = "domain";
         }
         int maxW = images.Max(im => im.Width), maxH = images.Max(im => im.Height);
+        scale = Math.Min(scale, (MaxWidth - 40.0) / columns / (maxW + 30.0 / scale));   // fit a notebook page
         var rows = (images.Count + columns - 1) / columns;
         b.Layout["showlegend"] = false;
         b.Layout["width"] = (int)Math.Max(360, columns * (maxW * scale + 30) + 40);

@@ -15,6 +15,14 @@ public sealed record RgbImage(int Width, int Height, byte[] Pixels)
     /// <summary>Size of the raw pixels in bits: 24 per pixel (8 per channel).</summary>
     public long RawBits => 24L * PixelCount;
 
+    /// <summary>Number of distinct colours (r, g, b) among the pixels.</summary>
+    public int DistinctColours()
+    {
+        var seen = new HashSet<int>();
+        for (var i = 0; i < PixelCount; i++) seen.Add(Pixels[3 * i] << 16 | Pixels[3 * i + 1] << 8 | Pixels[3 * i + 2]);
+        return seen.Count;
+    }
+
     /// <summary>The pixels as rows (r, g, b) in [0, 1], shape (Width·Height, 3): the data K-means clusters in colour quantisation.</summary>
     public double[][] ToRows()
     {
