@@ -160,7 +160,7 @@ internal sealed class MiniBatchRun
     }
 
     /// <summary>scikit-learn's early stopping: an exponentially weighted average of the batch inertia per point, stop after a number of steps without a new minimum.</summary>
-    private sealed class EwaConvergence(int batch, int n, int? maxNoImprovement)
+    internal sealed class EwaConvergence(int batch, int n, int? maxNoImprovement)
     {
         private double? _ewa, _ewaMin;
         private int _noImprovement;
