@@ -151,7 +151,7 @@ public sealed class GradingAttackTests(AttackRun run, ITestOutputHelper output) 
     [SandboxFact]
     public void Roslyn_tripwires_flag_every_attack()
     {
-        Flagged("shadowing (@Check, GaussianMle, Em)", "shadowing", "Check", "GaussianMle", "Em");
+        Flagged("shadowing (@Check, GaussianMle)", "shadowing", "Check", "GaussianMle"); // Em: the tests of this assignment do not use it
         Flagged("results channel", "forge", "File", "AppDomain");
         Flagged("reading the source", "spy", "Environment", "File");
         Flagged("tampering", "tamper", "Process", "File");
@@ -231,9 +231,10 @@ public sealed class GradingAttackTests(AttackRun run, ITestOutputHelper output) 
             Assert.True(refused.Any(r => r.File == name && r.Reason.Length > 0), $"hostile names: '{name[..Math.Min(40, name.Length)]}' is not listed as refused with a reason");
             Assert.True(run.Graded.All(s => s.Student + ".ipynb" != name), $"hostile names: '{name[..Math.Min(40, name.Length)]}' was graded");
         }
-        foreach (var row in run.Gradebook)
-            foreach (var cell in row)
-                Assert.False(cell.Length > 0 && "=+-@".Contains(cell[0]) && !double.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _),
+        // The raw text, as a spreadsheet reads it (Csv.Parse would undo the escaping).
+        foreach (var line in File.ReadAllLines(Path.Combine(run.Out, "gradebook.csv")))
+            foreach (var cell in line.Split(','))
+                Assert.False(cell.TrimStart('"').Length > 0 && "=+-@".Contains(cell.TrimStart('"')[0]) && !double.TryParse(cell, System.Globalization.CultureInfo.InvariantCulture, out _),
                     $"hostile names: a gradebook cell starts with a formula character: {cell}");
         Assert.Equal(run.Graded.Count + HostileNames.Length + 1, run.Gradebook.Count);
     }

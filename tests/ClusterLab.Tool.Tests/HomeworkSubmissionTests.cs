@@ -22,7 +22,7 @@ namespace ClusterLab.Tool.Tests;
    honest 2 2 2 | blank 0 0 0 | partial (σ̂ without √) 2 0 2 | hardcoded (visible answers) 0 0 2 |
    sigma-squared (σ² for σ) 2 0 0 | n-minus-1 2 0 2 | scan (derivation as a PDF) 2 2 2
  hw2 (q1-estep 6, q2-mstep 6, q3-loglik 4, q4-faithful 4)
-   honest 6 6 4 4 | blank 0 0 0 0 | partial (no LogLikelihood) 6 6 0 0 | hardcoded (visible ln p) 6 6 0 4 |
+   honest 6 6 4 4 | blank 0 0 0 0 | partial (no LogLikelihood) 6 6 0 0 | hardcoded (visible ln p; its EM stops on it) 6 6 0 0 |
    sigma-for-inverse (Σ for Σ⁻¹) 0 6 4 0 | unnormalised γ 0 6 4 0 | n-minus-1 (Σ_k over N_k − 1) 6 0 4 0
 */
 
@@ -94,13 +94,13 @@ public class HomeworkSubmissionTests
         var scores = Path.Combine(dir, "scores.csv");
         File.WriteAllText(scores, "student,question,rubric_id,points\n"
             + string.Join("\n", new[] { ("likelihood", 3), ("log", 3), ("d-mu", 3), ("d-sigma", 3), ("solve", 3), ("maximum", 2), ("biased", 2) }
-                .Select(l => $"honest,q1-derivation,{l.Item1},{l.Item2}")) + "\nblank,q1-derivation,0\n");
+                .Select(l => $"honest,q1-derivation,{l.Item1},{l.Item2}")) + "\n");
         var (subs, outDir) = Grade("hw1-gaussian-mle", ["honest", "blank", "partial", "hardcoded", "sigma-squared", "n-minus-1", "scan"], scores);
         var book = File.ReadAllText(Path.Combine(outDir, "gradebook.csv"));
         Assert.Equal(
             """
             student,q1-derivation,q2-mu,q3-sigma,q4-loglik,total,bonus,status,isolation
-            blank,0,0,0,0,0,0,ok,sandbox
+            blank,,0,0,0,0,0,ok,sandbox
             hardcoded,,0,0,2,0,2,ok,sandbox
             honest,19,2,2,2,19,6,ok,sandbox
             n-minus-1,,2,0,2,0,4,ok,sandbox
@@ -123,7 +123,7 @@ public class HomeworkSubmissionTests
             """
             student,q1-estep,q2-mstep,q3-loglik,q4-faithful,total,status,isolation
             blank,0,0,0,0,0,ok,sandbox
-            hardcoded,6,6,0,4,16,ok,sandbox
+            hardcoded,6,6,0,0,12,ok,sandbox
             honest,6,6,4,4,20,ok,sandbox
             n-minus-1,6,0,4,0,10,ok,sandbox
             partial,6,6,0,0,12,ok,sandbox
