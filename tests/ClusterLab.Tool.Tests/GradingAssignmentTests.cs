@@ -55,8 +55,8 @@ public class GradingAssignmentTests
             hang,,2,0,2,0,4,timeout,sandbox
             huge,,2,2,2,0,6,ok,sandbox
             malformed,,0,0,0,0,0,malformed,sandbox
-            partial,,1,0,0,0,1,ok,sandbox
-            stackoverflow,,0,0,0,0,0,crashed,sandbox
+            partial,,0,0,0,0,0,ok,sandbox
+            stackoverflow,,0,0,2,0,2,crashed,sandbox
             tampered,,2,0,2,0,4,ok,sandbox
 
             """.Replace("\r", ""),
@@ -64,7 +64,7 @@ public class GradingAssignmentTests
         Assert.Equal(before, Hashes(folder));
         Assert.Contains("its cell failed before this check", File.ReadAllText(Path.Combine(outDir, "feedback", "compile-error.html")));
 
-        // partial hard-coded the public answer: the public check passes, the hidden one does not
+        // partial hard-coded the public answer: the public check (0 points) passes, the hidden one (the points) does not
         var partial = subs.Single(s => s.Student == "partial").Scores["q2-mu"].Checks;
         Assert.Equal([true, false], partial.Select(c => c.Passed));
         Assert.Equal(
@@ -96,7 +96,7 @@ public class GradingAssignmentTests
         new WriteGradebook().Apply(subs, context);
         var book = File.ReadAllText(Path.Combine(outDir, "gradebook.csv"));
         Assert.Contains("\ncomplete,7,2,2,2,7,6,ok,sandbox\n", book);
-        Assert.Contains("\npartial,1.5,1,0,0,1.5,1,ok,sandbox\n", book);
+        Assert.Contains("\npartial,1.5,0,0,0,1.5,0,ok,sandbox\n", book);
     }
 
     [Fact]
@@ -109,12 +109,13 @@ public class GradingAssignmentTests
             """
             student,q1-estep,q2-mstep,q3-loglik,q4-faithful,total,status,isolation
             complete,6,6,4,4,20,ok,sandbox
-            partial,5,6,0,0,11,ok,sandbox
+            partial,0,6,0,0,6,ok,sandbox
 
             """.Replace("\r", ""),
             File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
-        // the naive E-step (no log-sum-exp) fails only the hidden far-away check
+        // the naive E-step (no log-sum-exp) passes the visible checks (0 points) and fails the hidden one on far-away components
         var estep = subs.Single(s => s.Student == "partial").Scores["q1-estep"].Checks;
-        Assert.Equal(["q1-estep-far"], estep.Where(c => !c.Passed).Select(c => c.Spec.Id));
+        Assert.Equal(["q1-estep-hidden"], estep.Where(c => !c.Passed).Select(c => c.Spec.Id));
+        Assert.Contains("far-away", estep.Single(c => c.Spec.Id == "q1-estep-hidden").Message);
     }
 }
