@@ -182,13 +182,11 @@ public class KMeansTests
                 var exact = Enumerable.Range(0, k).Select(j => SquaredDistance.Scalar(x, centers.AsSpan(j * d, d))).ToArray();
                 Assert.True(exact[v] <= exact.Min() + 1e-9, $"k={k} d={d}: picked {exact[v]} but min is {exact.Min()}");
             }
-            // Points in SIMD lanes give the same labels as centroids in SIMD lanes.
+            // A tile of four points gives the labels of one point at a time.
             var rows = Enumerable.Range(0, 4 * 37 * d).Select(_ => rng.NextDouble() * 12 - 6).ToArray();
             var labels = new int[4 * 37];
-            kernel.Assign(rows, 3, labels.Length, labels);
+            kernel.AssignRows(rows, 3, labels.Length, labels.AsSpan(3));
             for (int i = 3; i < labels.Length; i++) Assert.Equal(kernel.Nearest(rows.AsSpan(i * d, d)), labels[i]);
-            kernel.Nearest4(rows.AsSpan(0, 4 * d), labels.AsSpan(0, 4));
-            for (int i = 0; i < 4; i++) Assert.Equal(kernel.Nearest(rows.AsSpan(i * d, d)), labels[i]);
         }
     }
 
@@ -201,7 +199,7 @@ public class KMeansTests
         Assert.Equal(2, kernel.Nearest([1.0]));
         Assert.Equal(1, kernel.Nearest([0.0]));
         var four = new int[4];
-        kernel.Nearest4([-1.0, 1.0, 0.0, 6.0], four);
+        kernel.AssignRows([-1.0, 1.0, 0.0, 6.0], 0, 4, four);
         Assert.Equal([1, 2, 1, 0], four);   // 6 is as far from 5 as from 7: the lower id wins
     }
 

@@ -101,15 +101,11 @@ internal sealed class Lloyd
     private void AssignBlock(int b)
     {
         int d = _d, k = _k, start = b * BlockRows, end = Math.Min(_n, start + BlockRows);
-        var data = _x.Data;
         var sums = _blockSums.AsSpan(b * k * d, k * d);
         var counts = _blockCounts.AsSpan(b * k, k);
         if (_accumulate) { sums.Clear(); counts.Clear(); }
         int changed = 0;
-        if (_columns is not null)
-            _nearest.AssignColumns(_columns, _n, start, end, _fresh.AsSpan(start, end - start));   // points in SIMD lanes
-        else
-            for (int i = start; i < end; i++) _fresh[i] = _nearest.Nearest(data.AsSpan(i * d, d)); // centroids in SIMD lanes
+        _nearest.AssignBlock(_x, _columns, start, end, _fresh.AsSpan(start, end - start));   // points or centroids in SIMD lanes
         for (int i = start; i < end; i++) changed += Record(i, _fresh[i], sums, counts);
         _blockChanged[b] = changed;
     }

@@ -48,10 +48,7 @@ internal sealed class LloydLabels
         Parallelism.For(Parallelism.BlockCount(n, Lloyd.BlockRows), (long)Lloyd.BlockRows * _k * d, b =>
         {
             int start = b * Lloyd.BlockRows, end = Math.Min(n, start + Lloyd.BlockRows);
-            if (_columns is not null)
-                nearest.AssignColumns(_columns, n, start, end, labels.AsSpan(start, end - start));   // as Lloyd.AssignBlock
-            else
-                for (int i = start; i < end; i++) labels[i] = nearest.Nearest(_rows.Data.AsSpan(i * d, d));
+            nearest.AssignBlock(_rows, _columns, start, end, labels.AsSpan(start, end - start));     // as Lloyd.AssignBlock
         });
         if (_steps[t].Relocated is { } moved)
             foreach (var (point, cluster) in moved) labels[point] = cluster;                          // empty clusters re-seeded

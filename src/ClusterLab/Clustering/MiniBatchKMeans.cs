@@ -61,8 +61,8 @@ public sealed class MiniBatchKMeans
         nearest.Prepare(centers);
         Parallelism.For(Parallelism.BlockCount(n, Lloyd.BlockRows), (long)Lloyd.BlockRows * K * d, b =>
         {
-            int s = b * Lloyd.BlockRows;
-            nearest.Assign(data.Data, s, Math.Min(n, s + Lloyd.BlockRows), labels);
+            int s = b * Lloyd.BlockRows, e = Math.Min(n, s + Lloyd.BlockRows);
+            nearest.AssignRows(data.Data, s, e, labels.AsSpan(s, e - s));
         });
         double inertia = new Inertia(data).Compute(centers, labels);
         Validate.FiniteResult(inertia, "inertia");

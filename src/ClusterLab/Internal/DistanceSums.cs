@@ -1,5 +1,5 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace ClusterLab.Internal;
 
@@ -8,28 +8,37 @@ internal static class DistanceSums
 {
     /// <summary>
     /// Σ_{p=start}^{end−1} ‖x − y_p‖ where y_p[f] = <c>columns[f * n + p]</c>. Equivalent to <see cref="RangeScalar"/>
-    /// but four points at a time (four partial sums, added at the end), so the rounding can differ in the last bits.
+    /// but a vector of points at a time (one partial sum per lane, added at the end), so the rounding can differ in the
+    /// last bits (and with the vector width).
     /// </summary>
-    public static double Range(double[] columns, int n, ReadOnlySpan<double> x, int start, int end)
+    public static double Range(double[] columns, int n, ReadOnlySpan<double> x, int start, int end) => Simd.Wide
+        ? Range<Simd256, System.Runtime.Intrinsics.Vector256<double>>(columns, n, x, start, end)
+        : Range<Simd128, System.Runtime.Intrinsics.Vector128<double>>(columns, n, x, start, end);
+
+    /// <summary><see cref="Range(double[], int, ReadOnlySpan{double}, int, int)"/> at one vector width.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double Range<S, TV>(double[] columns, int n, ReadOnlySpan<double> x, int start, int end)
+        where S : struct, ISimd<TV> where TV : unmanaged
     {
-        int d = x.Length, p = start;
-        double total = 0;
-        if (Vector256.IsHardwareAccelerated && end - start >= 4)
+        int d = x.Length, p = start, c = S.Count;
+        ref double cr = ref MemoryMarshal.GetArrayDataReference(columns);
+        TV acc0 = default, acc1 = default;
+        for (; p + 2 * c <= end; p += 2 * c)                                   // two independent chains
         {
-            ref double c = ref MemoryMarshal.GetArrayDataReference(columns);
-            var acc = Vector256<double>.Zero;
-            for (; p <= end - 4; p += 4)
+            TV sq0 = default, sq1 = default;
+            for (int f = 0; f < d; f++)
             {
-                var sq = Vector256<double>.Zero;
-                for (int f = 0; f < d; f++)
-                {
-                    var t = Vector256.LoadUnsafe(ref c, (nuint)(f * n + p)) - Vector256.Create(x[f]);
-                    sq += t * t;
-                }
-                acc += Vector256.Sqrt(sq);
+                var xf = S.Broadcast(x[f]);
+                ref double col = ref Unsafe.Add(ref cr, f * n + p);
+                var t0 = S.Sub(S.Load(ref col, 0), xf);
+                var t1 = S.Sub(S.Load(ref col, (nuint)c), xf);
+                sq0 = S.Add(sq0, S.Mul(t0, t0)); sq1 = S.Add(sq1, S.Mul(t1, t1));   // ‖x − y_p‖²
             }
-            total = Vector256.Sum(acc);
+            acc0 = S.Add(acc0, S.Sqrt(sq0)); acc1 = S.Add(acc1, S.Sqrt(sq1));
         }
+        var acc = S.Add(acc0, acc1);
+        double total = 0;
+        for (int l = 0; l < c; l++) total += S.Get(acc, l);
         for (; p < end; p++)
         {
             double sq = 0;

@@ -1,32 +1,40 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace ClusterLab.Internal;
 
 /// <summary>
-/// Finds the closest of k centroids with the expansion ‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖²: since ‖x‖² is the same for every
-/// centroid, the argmin of ‖c_j‖² − 2 x·c_j is the closest centroid (scikit-learn does the same on centred data).
-/// Centroids are stored transposed (feature-major, k padded to a multiple of 4) so that four centroids are scored at once.
-/// Ties go to the lowest index, like numpy's argmin. Allocates only in the constructor.
+/// Finds the closest of k centroids with the expansion ‖x − c‖² = ‖x‖² − 2 x·c + ‖c‖²: ‖x‖² is the same for every
+/// centroid, so the closest centroid minimises the score s_j(x) = ‖c_j‖² + Σ_f x_f·(−2 c_jf). The naive equivalent is
+/// <see cref="NearestScalar"/>, which every kernel here matches label for label: each score is accumulated from ‖c_j‖² in
+/// feature order with a multiply and an add (no fused multiply-add), whatever the vector width, so the labels are
+/// bit-identical on every CPU. Ties go to the lowest index, like numpy's argmin. Two layouts, one kernel each:
+/// <list type="bullet">
+/// <item><see cref="AssignRows"/>: a blocked matrix product, tiles of 4 points × 2 vectors of centroids over the
+/// transposed centroids (for many centroids and features: the scores of a tile stay in registers, each centroid load
+/// serves 4 points, each point broadcast 2 vectors);</item>
+/// <item><see cref="AssignColumns"/>: points in the lanes, 4 vectors of points per centroid, from feature-major data (for few
+/// features or few centroids).</item>
+/// </list>
+/// Allocates only in the constructor.
 /// </summary>
 internal sealed class NearestCentroid
 {
-    private const int Lanes = 4;
+    private const int Pad = 8;          // k is padded to a multiple of 8: two vectors of 4 lanes, or four of 2
     private readonly int _k, _d, _kp;
-    private readonly double[] _ct;     // _ct[f * _kp + j] = c_j[f]
-    private readonly double[] _norms;  // ‖c_j‖², +∞ for padding
-    private readonly double[] _rows;   // _rows[j * _d + f] = c_j[f]
+    private readonly double[] _mt;      // _mt[f * _kp + j] = −2 c_j[f] (0 for padding): centroids in lanes
+    private readonly double[] _mrows;   // _mrows[j * _d + f] = −2 c_j[f]: points in lanes
+    private readonly double[] _norms;   // ‖c_j‖², +∞ for padding
 
     public NearestCentroid(int k, int d)
     {
-        _k = k; _d = d; _kp = (k + Lanes - 1) / Lanes * Lanes;
-        _ct = new double[_kp * d];
+        _k = k; _d = d; _kp = (k + Pad - 1) / Pad * Pad;
+        _mt = new double[_kp * d];
+        _mrows = new double[k * d];
         _norms = new double[_kp];
-        _rows = new double[k * d];
     }
 
-    /// <summary>Whether <see cref="Nearest4"/> (points in SIMD lanes) beats <see cref="Nearest"/> (centroids in SIMD lanes): measured, for few features or few centroids.</summary>
+    /// <summary>Whether <see cref="AssignColumns"/> (points in lanes) beats <see cref="AssignRows"/>: measured, for few features or few centroids.</summary>
     public bool PointLanesPay => _d <= 2 || (_k < 24 && _d <= 12);
 
     /// <summary>Loads the centroids (k × d, row-major).</summary>
@@ -34,239 +42,216 @@ internal sealed class NearestCentroid
     {
         for (int j = 0; j < _kp; j++)
         {
-            if (j >= _k) { _norms[j] = double.PositiveInfinity; for (int f = 0; f < _d; f++) _ct[f * _kp + j] = 0; continue; }
+            if (j >= _k) { _norms[j] = double.PositiveInfinity; for (int f = 0; f < _d; f++) _mt[f * _kp + j] = 0; continue; }
             var c = centroids.Slice(j * _d, _d);
-            c.CopyTo(_rows.AsSpan(j * _d, _d));
             double s = 0;
-            for (int f = 0; f < _d; f++) { _ct[f * _kp + j] = c[f]; s += c[f] * c[f]; }
+            for (int f = 0; f < _d; f++) { s += c[f] * c[f]; _mt[f * _kp + j] = -2 * c[f]; _mrows[j * _d + f] = -2 * c[f]; }
             _norms[j] = s;
         }
     }
 
-    /// <summary>Index of the centroid that minimises ‖c_j‖² − 2 x·c_j.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Nearest(ReadOnlySpan<double> x)
-    {
-        if (!Vector256.IsHardwareAccelerated) return NearestScalar(x);
-        ref double ct = ref MemoryMarshal.GetArrayDataReference(_ct);
-        ref double nr = ref MemoryMarshal.GetArrayDataReference(_norms);
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        var bestVal = Vector256.Create(double.PositiveInfinity);
-        var bestIdx = Vector256<double>.Zero;
-        var idx = Vector256.Create(0.0, 1.0, 2.0, 3.0);
-        var step = Vector256.Create((double)Lanes);
-        var two = Vector256.Create(2.0);
-        int j = 0, d = _d, kp = _kp;
-        // Sixteen centroids at a time: four independent FMA chains keep the FMA units busy.
-        for (; j + 4 * Lanes <= kp; j += 4 * Lanes)
-        {
-            Vector256<double> a0 = default, a1 = default, a2 = default, a3 = default;
-            for (int f = 0; f < d; f++)
-            {
-                var xb = Vector256.Create(Unsafe.Add(ref xr, f));
-                ref double row = ref Unsafe.Add(ref ct, f * kp + j);
-                a0 = Vector256.FusedMultiplyAdd(xb, Vector256.LoadUnsafe(ref row), a0);
-                a1 = Vector256.FusedMultiplyAdd(xb, Vector256.LoadUnsafe(ref row, 4), a1);
-                a2 = Vector256.FusedMultiplyAdd(xb, Vector256.LoadUnsafe(ref row, 8), a2);
-                a3 = Vector256.FusedMultiplyAdd(xb, Vector256.LoadUnsafe(ref row, 12), a3);
-            }
-            Keep(Vector256.LoadUnsafe(ref nr, (nuint)j) - two * a0, ref idx, step, ref bestVal, ref bestIdx);
-            Keep(Vector256.LoadUnsafe(ref nr, (nuint)(j + 4)) - two * a1, ref idx, step, ref bestVal, ref bestIdx);
-            Keep(Vector256.LoadUnsafe(ref nr, (nuint)(j + 8)) - two * a2, ref idx, step, ref bestVal, ref bestIdx);
-            Keep(Vector256.LoadUnsafe(ref nr, (nuint)(j + 12)) - two * a3, ref idx, step, ref bestVal, ref bestIdx);
-        }
-        for (; j < kp; j += Lanes)
-        {
-            var dot = Vector256<double>.Zero;
-            for (int f = 0; f < d; f++)
-                dot = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref xr, f)), Vector256.LoadUnsafe(ref ct, (nuint)(f * kp + j)), dot);
-            Keep(Vector256.LoadUnsafe(ref nr, (nuint)j) - two * dot, ref idx, step, ref bestVal, ref bestIdx);
-        }
-        // Lowest score; among equal scores the lowest index.
-        double bv = bestVal.GetElement(0), bi = bestIdx.GetElement(0);
-        for (int l = 1; l < Lanes; l++)
-        {
-            double v = bestVal.GetElement(l), i = bestIdx.GetElement(l);
-            if (v < bv || (v == bv && i < bi)) { bv = v; bi = i; }
-        }
-        return (int)bi;
-    }
-
-    /// <summary>
-    /// The closest centroid of four consecutive rows <paramref name="x4"/> (4 × d, row-major), one point per SIMD lane;
-    /// the same scores and the same tie rule as <see cref="Nearest"/>, so the same labels. Pays for small k.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Nearest4(ReadOnlySpan<double> x4, Span<int> labels)
-    {
-        int d = _d;
-        if (!Vector256.IsHardwareAccelerated || d > 16)
-        {
-            for (int p = 0; p < 4; p++) labels[p] = Nearest(x4.Slice(p * d, d));
-            return;
-        }
-        Span<Vector256<double>> xf = stackalloc Vector256<double>[d];
-        for (int f = 0; f < d; f++) xf[f] = Vector256.Create(x4[f], x4[d + f], x4[2 * d + f], x4[3 * d + f]);
-        ref double cr = ref MemoryMarshal.GetArrayDataReference(_rows);
-        var bestVal = Vector256.Create(double.PositiveInfinity);
-        var bestIdx = Vector256<double>.Zero;
-        var two = Vector256.Create(2.0);
-        for (int j = 0; j < _k; j++)
-        {
-            ref double c = ref Unsafe.Add(ref cr, j * d);
-            var dot = Vector256<double>.Zero;
-            for (int f = 0; f < d; f++) dot = Vector256.FusedMultiplyAdd(xf[f], Vector256.Create(Unsafe.Add(ref c, f)), dot);
-            var score = Vector256.Create(_norms[j]) - two * dot;
-            var better = Vector256.LessThan(score, bestVal);
-            bestVal = Vector256.ConditionalSelect(better, score, bestVal);
-            bestIdx = Vector256.ConditionalSelect(better, Vector256.Create((double)j), bestIdx);
-        }
-        for (int p = 0; p < 4; p++) labels[p] = (int)bestIdx.GetElement(p);
-    }
-
-    /// <summary>
-    /// The closest centroid of every point i in [start, end) of feature-major data (<c>columns[f * n + i]</c>) into
-    /// <c>labels[i − start]</c>: eight points at a time in two SIMD vectors, the same scores and tie rule as
-    /// <see cref="Nearest4"/>, so the same labels.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void AssignColumns(double[] columns, int n, int start, int end, Span<int> labels)
-    {
-        int d = _d, k = _k, i = start;
-        if (d == 2 && Vector256.IsHardwareAccelerated)
-            i = AssignColumns2D(columns, n, start, end, labels);
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            ref double cols = ref MemoryMarshal.GetArrayDataReference(columns);
-            ref double cr = ref MemoryMarshal.GetArrayDataReference(_rows);
-            ref double nr = ref MemoryMarshal.GetArrayDataReference(_norms);
-            var two = Vector256.Create(2.0);
-            for (; i + 8 <= end; i += 8)
-            {
-                var best0 = Vector256.Create(double.PositiveInfinity);
-                var best1 = best0;
-                var idx0 = Vector256<double>.Zero;
-                var idx1 = idx0;
-                for (int j = 0; j < k; j++)
-                {
-                    ref double c = ref Unsafe.Add(ref cr, j * d);
-                    Vector256<double> dot0 = default, dot1 = default;
-                    for (int f = 0; f < d; f++)
-                    {
-                        var cf = Vector256.Create(Unsafe.Add(ref c, f));
-                        ref double col = ref Unsafe.Add(ref cols, f * n + i);
-                        dot0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref col), cf, dot0);
-                        dot1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref col, 4), cf, dot1);
-                    }
-                    var norm = Vector256.Create(Unsafe.Add(ref nr, j));
-                    var jv = Vector256.Create((double)j);
-                    var s0 = norm - two * dot0;                                     // ‖c_j‖² − 2 x·c_j
-                    var s1 = norm - two * dot1;
-                    var b0 = Vector256.LessThan(s0, best0);
-                    var b1 = Vector256.LessThan(s1, best1);
-                    best0 = Vector256.ConditionalSelect(b0, s0, best0);
-                    best1 = Vector256.ConditionalSelect(b1, s1, best1);
-                    idx0 = Vector256.ConditionalSelect(b0, jv, idx0);
-                    idx1 = Vector256.ConditionalSelect(b1, jv, idx1);
-                }
-                var l0 = Vector256.ConvertToInt64(idx0);
-                var l1 = Vector256.ConvertToInt64(idx1);
-                int o = i - start;
-                for (int p = 0; p < 4; p++) { labels[o + p] = (int)l0.GetElement(p); labels[o + 4 + p] = (int)l1.GetElement(p); }
-            }
-        }
-        Span<double> row = d <= 64 ? stackalloc double[d] : new double[d];
-        for (; i < end; i++)
-        {
-            for (int f = 0; f < d; f++) row[f] = columns[f * n + i];
-            labels[i - start] = Nearest(row);
-        }
-    }
-
-    /// <summary>
-    /// <see cref="AssignColumns"/> for two features (the lessons' data): both features of sixteen points stay in registers
-    /// across all centroids, in four independent chains. The same operations, so the same labels. Returns the first point
-    /// not assigned.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int AssignColumns2D(double[] columns, int n, int start, int end, Span<int> labels)
-    {
-        ref double cols = ref MemoryMarshal.GetArrayDataReference(columns);
-        ref double cr = ref MemoryMarshal.GetArrayDataReference(_rows);
-        ref double nr = ref MemoryMarshal.GetArrayDataReference(_norms);
-        var two = Vector256.Create(2.0);
-        var inf = Vector256.Create(double.PositiveInfinity);
-        int i = start, k = _k;
-        for (; i + 16 <= end; i += 16)
-        {
-            ref double xr = ref Unsafe.Add(ref cols, i);
-            ref double yr = ref Unsafe.Add(ref cols, n + i);
-            var x0 = Vector256.LoadUnsafe(ref xr); var x1 = Vector256.LoadUnsafe(ref xr, 4);
-            var x2 = Vector256.LoadUnsafe(ref xr, 8); var x3 = Vector256.LoadUnsafe(ref xr, 12);
-            var y0 = Vector256.LoadUnsafe(ref yr); var y1 = Vector256.LoadUnsafe(ref yr, 4);
-            var y2 = Vector256.LoadUnsafe(ref yr, 8); var y3 = Vector256.LoadUnsafe(ref yr, 12);
-            Vector256<double> b0 = inf, b1 = inf, b2 = inf, b3 = inf, i0 = default, i1 = default, i2 = default, i3 = default;
-            for (int j = 0; j < k; j++)
-            {
-                var cx = Vector256.Create(Unsafe.Add(ref cr, 2 * j));
-                var cy = Vector256.Create(Unsafe.Add(ref cr, 2 * j + 1));
-                var norm = Vector256.Create(Unsafe.Add(ref nr, j));
-                var jv = Vector256.Create((double)j);
-                var s0 = norm - two * Vector256.FusedMultiplyAdd(y0, cy, x0 * cx);   // ‖c_j‖² − 2 x·c_j
-                var s1 = norm - two * Vector256.FusedMultiplyAdd(y1, cy, x1 * cx);
-                var s2 = norm - two * Vector256.FusedMultiplyAdd(y2, cy, x2 * cx);
-                var s3 = norm - two * Vector256.FusedMultiplyAdd(y3, cy, x3 * cx);
-                var m0 = Vector256.LessThan(s0, b0); var m1 = Vector256.LessThan(s1, b1);
-                var m2 = Vector256.LessThan(s2, b2); var m3 = Vector256.LessThan(s3, b3);
-                b0 = Vector256.ConditionalSelect(m0, s0, b0); i0 = Vector256.ConditionalSelect(m0, jv, i0);
-                b1 = Vector256.ConditionalSelect(m1, s1, b1); i1 = Vector256.ConditionalSelect(m1, jv, i1);
-                b2 = Vector256.ConditionalSelect(m2, s2, b2); i2 = Vector256.ConditionalSelect(m2, jv, i2);
-                b3 = Vector256.ConditionalSelect(m3, s3, b3); i3 = Vector256.ConditionalSelect(m3, jv, i3);
-            }
-            int o = i - start;
-            StoreLabels(i0, labels.Slice(o, 4)); StoreLabels(i1, labels.Slice(o + 4, 4));
-            StoreLabels(i2, labels.Slice(o + 8, 4)); StoreLabels(i3, labels.Slice(o + 12, 4));
-        }
-        return i;
-    }
-
-    /// <summary>Four centroid indices held as doubles, written as ints.</summary>
-    private static void StoreLabels(Vector256<double> idx, Span<int> labels)
-    {
-        var l = Vector256.ConvertToInt64(idx);
-        for (int p = 0; p < 4; p++) labels[p] = (int)l.GetElement(p);
-    }
-
-    /// <summary>labels[i] = closest centroid of row i of <paramref name="data"/> (row-major, d columns) for i in [start, end).</summary>
-    public void Assign(double[] data, int start, int end, int[] labels)
-    {
-        int d = _d, i = start;
-        if (PointLanesPay)
-            for (; i + 4 <= end; i += 4) Nearest4(data.AsSpan(i * d, 4 * d), labels.AsSpan(i, 4));
-        for (; i < end; i++) labels[i] = Nearest(data.AsSpan(i * d, d));
-    }
-
-    /// <summary>Per lane: keeps the score and index when the score is strictly lower (so the earlier index wins ties).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Keep(Vector256<double> score, ref Vector256<double> idx, Vector256<double> step, ref Vector256<double> bestVal, ref Vector256<double> bestIdx)
-    {
-        var better = Vector256.LessThan(score, bestVal);
-        bestVal = Vector256.ConditionalSelect(better, score, bestVal);
-        bestIdx = Vector256.ConditionalSelect(better, idx, bestIdx);
-        idx += step;
-    }
-
-    /// <summary>The same rule without SIMD (same operation order per centroid, so the same result).</summary>
+    /// <summary>The reference: s_j = ‖c_j‖² + Σ_f x_f·(−2 c_jf) in feature order, the lowest s_j, ties to the lowest j.</summary>
     public int NearestScalar(ReadOnlySpan<double> x)
     {
         int best = 0; double bestScore = double.PositiveInfinity;
         for (int j = 0; j < _k; j++)
         {
-            double dot = 0;
-            for (int f = 0; f < _d; f++) dot = Math.FusedMultiplyAdd(x[f], _ct[f * _kp + j], dot);
-            double score = _norms[j] - 2 * dot;
+            double score = _norms[j];
+            for (int f = 0; f < _d; f++) score += x[f] * _mt[f * _kp + j];
             if (score < bestScore) { bestScore = score; best = j; }
         }
         return best;
+    }
+
+    /// <summary>Index of the closest centroid to <paramref name="x"/> (length d).</summary>
+    public int Nearest(ReadOnlySpan<double> x)
+    {
+        Span<int> label = stackalloc int[1];
+        AssignRows(x, 0, 1, label);
+        return label[0];
+    }
+
+    /// <summary>
+    /// The labels of the points [start, end) of one block, by the layout the fit uses: <paramref name="columns"/>
+    /// (feature-major, n rows) when not null, else the rows of <paramref name="rows"/>. Lloyd and its history both call this.
+    /// </summary>
+    public void AssignBlock(RowMatrix rows, double[]? columns, int start, int end, Span<int> labels)
+    {
+        if (columns is not null) AssignColumns(columns, rows.Rows, start, end, labels);
+        else AssignRows(rows.Data, start, end, labels);
+    }
+
+    /// <summary>labels[i − start] = closest centroid of row i of <paramref name="data"/> (row-major, d columns), i in [start, end).</summary>
+    public void AssignRows(ReadOnlySpan<double> data, int start, int end, Span<int> labels)
+    {
+        if (Simd.Wide) AssignRows<Simd256, System.Runtime.Intrinsics.Vector256<double>>(data, start, end, labels);
+        else AssignRows<Simd128, System.Runtime.Intrinsics.Vector128<double>>(data, start, end, labels);
+    }
+
+    /// <summary>
+    /// The closest centroid of every point i in [start, end) of feature-major data (<c>columns[f * n + i]</c>) into
+    /// <c>labels[i − start]</c>.
+    /// </summary>
+    public void AssignColumns(double[] columns, int n, int start, int end, Span<int> labels)
+    {
+        if (Simd.Wide) AssignColumns<Simd256, System.Runtime.Intrinsics.Vector256<double>>(columns, n, start, end, labels);
+        else AssignColumns<Simd128, System.Runtime.Intrinsics.Vector128<double>>(columns, n, start, end, labels);
+    }
+
+    /// <summary>
+    /// <see cref="AssignRows(ReadOnlySpan{double}, int, int, Span{int})"/> at one vector width: S = N + X·M, with
+    /// N the centroid norms and M = −2 Cᵀ (d × k padded), computed in register tiles of 4 points × 2 vectors of centroids
+    /// and reduced to the argmin as each tile is done (the matrix of scores is never stored). The tail runs 1 point per tile.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void AssignRows<S, TV>(ReadOnlySpan<double> data, int start, int end, Span<int> labels)
+        where S : struct, ISimd<TV> where TV : unmanaged
+    {
+        int d = _d, kp = _kp, c = S.Count, i = start;
+        ref double m = ref MemoryMarshal.GetArrayDataReference(_mt);
+        ref double nr = ref MemoryMarshal.GetArrayDataReference(_norms);
+        ref double xr = ref MemoryMarshal.GetReference(data);
+        var inf = S.Broadcast(double.PositiveInfinity);
+        for (; i + 4 <= end; i += 4)
+        {
+            ref double x0 = ref Unsafe.Add(ref xr, i * d);
+            ref double x1 = ref Unsafe.Add(ref x0, d);
+            ref double x2 = ref Unsafe.Add(ref x1, d);
+            ref double x3 = ref Unsafe.Add(ref x2, d);
+            TV b0 = inf, b1 = inf, b2 = inf, b3 = inf, i0 = default, i1 = default, i2 = default, i3 = default;
+            for (int j = 0; j < kp; j += 2 * c)
+            {
+                var n0 = S.Load(ref nr, (nuint)j);
+                var n1 = S.Load(ref nr, (nuint)(j + c));
+                TV a00 = n0, a01 = n1, a10 = n0, a11 = n1, a20 = n0, a21 = n1, a30 = n0, a31 = n1;
+                ref double mj = ref Unsafe.Add(ref m, j);
+                for (int f = 0; f < d; f++)
+                {
+                    ref double mf = ref Unsafe.Add(ref mj, f * kp);
+                    var m0 = S.Load(ref mf, 0);
+                    var m1 = S.Load(ref mf, (nuint)c);
+                    var x = S.Broadcast(Unsafe.Add(ref x0, f));
+                    a00 = S.Add(a00, S.Mul(x, m0)); a01 = S.Add(a01, S.Mul(x, m1));      // s_j += x_f·(−2 c_jf)
+                    x = S.Broadcast(Unsafe.Add(ref x1, f));
+                    a10 = S.Add(a10, S.Mul(x, m0)); a11 = S.Add(a11, S.Mul(x, m1));
+                    x = S.Broadcast(Unsafe.Add(ref x2, f));
+                    a20 = S.Add(a20, S.Mul(x, m0)); a21 = S.Add(a21, S.Mul(x, m1));
+                    x = S.Broadcast(Unsafe.Add(ref x3, f));
+                    a30 = S.Add(a30, S.Mul(x, m0)); a31 = S.Add(a31, S.Mul(x, m1));
+                }
+                var idx = S.Add(S.Broadcast(j), S.Indices);
+                Keep<S, TV>(a00, a01, idx, ref b0, ref i0);
+                Keep<S, TV>(a10, a11, idx, ref b1, ref i1);
+                Keep<S, TV>(a20, a21, idx, ref b2, ref i2);
+                Keep<S, TV>(a30, a31, idx, ref b3, ref i3);
+            }
+            int o = i - start;
+            labels[o] = Lowest<S, TV>(b0, i0); labels[o + 1] = Lowest<S, TV>(b1, i1);
+            labels[o + 2] = Lowest<S, TV>(b2, i2); labels[o + 3] = Lowest<S, TV>(b3, i3);
+        }
+        for (; i < end; i++)
+        {
+            ref double x0 = ref Unsafe.Add(ref xr, i * d);
+            TV b0 = inf, i0 = default;
+            for (int j = 0; j < kp; j += 2 * c)
+            {
+                var a00 = S.Load(ref nr, (nuint)j);
+                var a01 = S.Load(ref nr, (nuint)(j + c));
+                ref double mj = ref Unsafe.Add(ref m, j);
+                for (int f = 0; f < d; f++)
+                {
+                    ref double mf = ref Unsafe.Add(ref mj, f * kp);
+                    var x = S.Broadcast(Unsafe.Add(ref x0, f));
+                    a00 = S.Add(a00, S.Mul(x, S.Load(ref mf, 0)));
+                    a01 = S.Add(a01, S.Mul(x, S.Load(ref mf, (nuint)c)));
+                }
+                Keep<S, TV>(a00, a01, S.Add(S.Broadcast(j), S.Indices), ref b0, ref i0);
+            }
+            labels[i - start] = Lowest<S, TV>(b0, i0);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="AssignColumns(double[], int, int, int, Span{int})"/> at one vector width: 4 vectors of consecutive points,
+    /// every centroid in turn (ascending, strictly lower wins, so ties keep the lowest index); the tail goes through
+    /// <see cref="AssignRows{S, TV}"/>, which computes the same scores.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void AssignColumns<S, TV>(double[] columns, int n, int start, int end, Span<int> labels)
+        where S : struct, ISimd<TV> where TV : unmanaged
+    {
+        int d = _d, k = _k, c = S.Count, i = start;
+        ref double cols = ref MemoryMarshal.GetArrayDataReference(columns);
+        ref double mr = ref MemoryMarshal.GetArrayDataReference(_mrows);
+        ref double nr = ref MemoryMarshal.GetArrayDataReference(_norms);
+        var inf = S.Broadcast(double.PositiveInfinity);
+        for (; i + 4 * c <= end; i += 4 * c)
+        {
+            TV b0 = inf, b1 = inf, b2 = inf, b3 = inf, i0 = default, i1 = default, i2 = default, i3 = default;
+            for (int j = 0; j < k; j++)
+            {
+                ref double mj = ref Unsafe.Add(ref mr, j * d);
+                var s0 = S.Broadcast(Unsafe.Add(ref nr, j));
+                TV s1 = s0, s2 = s0, s3 = s0;
+                for (int f = 0; f < d; f++)
+                {
+                    var mf = S.Broadcast(Unsafe.Add(ref mj, f));
+                    ref double col = ref Unsafe.Add(ref cols, f * n + i);
+                    s0 = S.Add(s0, S.Mul(S.Load(ref col, 0), mf));                          // s_j += x_f·(−2 c_jf)
+                    s1 = S.Add(s1, S.Mul(S.Load(ref col, (nuint)c), mf));
+                    s2 = S.Add(s2, S.Mul(S.Load(ref col, (nuint)(2 * c)), mf));
+                    s3 = S.Add(s3, S.Mul(S.Load(ref col, (nuint)(3 * c)), mf));
+                }
+                var jv = S.Broadcast(j);
+                // Where s < best: best = s and index = j (j only grows, so max(index, mask & j) sets it; 0 elsewhere).
+                var l0 = S.LessThan(s0, b0); b0 = S.Min(s0, b0); i0 = S.Max(i0, S.And(l0, jv));
+                var l1 = S.LessThan(s1, b1); b1 = S.Min(s1, b1); i1 = S.Max(i1, S.And(l1, jv));
+                var l2 = S.LessThan(s2, b2); b2 = S.Min(s2, b2); i2 = S.Max(i2, S.And(l2, jv));
+                var l3 = S.LessThan(s3, b3); b3 = S.Min(s3, b3); i3 = S.Max(i3, S.And(l3, jv));
+            }
+            int o = i - start;
+            for (int p = 0; p < c; p++)
+            {
+                labels[o + p] = (int)S.Get(i0, p); labels[o + c + p] = (int)S.Get(i1, p);
+                labels[o + 2 * c + p] = (int)S.Get(i2, p); labels[o + 3 * c + p] = (int)S.Get(i3, p);
+            }
+        }
+        if (i == end) return;
+        Span<double> row = stackalloc double[Math.Min(d, 64)];
+        if (d > 64) row = new double[d];
+        for (; i < end; i++)
+        {
+            for (int f = 0; f < d; f++) row[f] = columns[f * n + i];
+            AssignRows<S, TV>(row, 0, 1, labels.Slice(i - start, 1));
+        }
+    }
+
+    /// <summary>
+    /// Per lane: the lower of the scores of two vectors of centroids (the first on ties: lower ids), kept if strictly below
+    /// the best so far. Min/max/and instead of selects: fewer instructions, and no blend register on SSE.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Keep<S, TV>(TV a0, TV a1, TV idx0, ref TV best, ref TV bestIdx)
+        where S : struct, ISimd<TV> where TV : unmanaged
+    {
+        var second = S.LessThan(a1, a0);
+        var v = S.Min(a1, a0);                                         // a1 < a0 ? a1 : a0
+        var vi = S.Add(idx0, S.And(second, S.Broadcast(S.Count)));     // its centroid
+        var better = S.LessThan(v, best);
+        best = S.Min(v, best);
+        bestIdx = S.Max(bestIdx, S.And(better, vi));                    // ids only grow: max sets the new one where better
+    }
+
+    /// <summary>The lowest score over the lanes; among equal scores the lowest index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Lowest<S, TV>(TV best, TV bestIdx) where S : struct, ISimd<TV> where TV : unmanaged
+    {
+        double bv = S.Get(best, 0), bi = S.Get(bestIdx, 0);
+        for (int l = 1; l < S.Count; l++)
+        {
+            double v = S.Get(best, l), i = S.Get(bestIdx, l);
+            if (v < bv || (v == bv && i < bi)) { bv = v; bi = i; }
+        }
+        return (int)bi;
     }
 }
