@@ -26,26 +26,8 @@ public static partial class Charts
                 throw new ArgumentException($"anomalies holds {i}: indices should be distinct and in 0..{x.Length - 1}.", nameof(anomalies));
         var (xMin, xMax) = Numbers.PaddedRange(x.Select(r => r[0]));
         var (yMin, yMax) = Numbers.PaddedRange(x.Select(r => r[1]));
-        var gx = Numbers.Linspace(xMin, xMax, resolution);
-        var gy = Numbers.Linspace(yMin, yMax, resolution);
-        var logP = Em.LogDensities(gy.SelectMany(yv => gx.Select(xv => new[] { xv, yv })).ToArray(), p);
-        var z = Enumerable.Range(0, gy.Length).Select(i => Numbers.Round(logP.Skip(i * gx.Length).Take(gx.Length), 4)).ToArray();
-        var zMax = z.SelectMany(r => r).Max(v => v ?? double.NegativeInfinity);
-
         var b = new PlotBuilder(title, "x₁", "x₂");
-        var contour = b.Add("contour", "ln p(x)");
-        contour["x"] = Numbers.Round(gx);
-        contour["y"] = Numbers.Round(gy);
-        contour["z"] = z;
-        contour["zmin"] = Numbers.Round(zMax - 10, 4);
-        contour["zmax"] = zMax;
-        contour["ncontours"] = 12;
-        contour["colorscale"] = "Greys";
-        contour["reversescale"] = true;                // high density dark, background white
-        contour["opacity"] = 0.45;
-        contour["contours"] = new Props { ["coloring"] = "fill", ["showlines"] = true };
-        contour["line"] = new Props { ["width"] = 0.5, ["color"] = "#777777" };
-        contour["colorbar"] = new Props { ["title"] = new Props { ["text"] = "ln p(x)" }, ["len"] = 0.6 };
+        AddLogDensityContour(b, p, (xMin, xMax), (yMin, yMax), resolution, depth: 10, levels: 12);
         var normal = Enumerable.Range(0, x.Length).Where(i => !flagged.Contains(i)).ToArray();
         b.Markers($"normal ({normal.Length})", normal.Select(i => x[i][0]), normal.Select(i => x[i][1]), "#1f77b4", 4);
         var m = b.Markers($"anomaly ({flagged.Count})", anomalies.Select(i => x[i][0]), anomalies.Select(i => x[i][1]), Palette.Color(0), 10, "x");

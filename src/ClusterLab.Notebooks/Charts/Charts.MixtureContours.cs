@@ -24,26 +24,8 @@ public static partial class Charts
         var (xMin, xMax) = Numbers.PaddedRange(x.Select(r => r[0]).Concat(ellipses.SelectMany(e => e.X)));
         var (yMin, yMax) = Numbers.PaddedRange(x.Select(r => r[1]).Concat(ellipses.SelectMany(e => e.Y)));
 
-        var gx = Numbers.Linspace(xMin, xMax, resolution);
-        var gy = Numbers.Linspace(yMin, yMax, resolution);
-        var logP = Em.LogDensities(gy.SelectMany(yv => gx.Select(xv => new[] { xv, yv })).ToArray(), p); // ln p(x) on the grid, row by row
-        var z = Enumerable.Range(0, gy.Length).Select(i => Numbers.Round(logP.Skip(i * gx.Length).Take(gx.Length), 4)).ToArray();
-        var zMax = z.SelectMany(r => r).Max(v => v ?? double.NegativeInfinity);
-
         var b = new PlotBuilder(title, "x₁", "x₂");
-        var contour = b.Add("contour", "ln p(x)");
-        contour["x"] = Numbers.Round(gx);
-        contour["y"] = Numbers.Round(gy);
-        contour["z"] = z;
-        contour["zmin"] = Numbers.Round(zMax - 12, 4); // below e^−12 of the peak: background
-        contour["zmax"] = zMax;
-        contour["ncontours"] = 14;
-        contour["colorscale"] = "Greys";
-        contour["reversescale"] = true;
-        contour["opacity"] = 0.45;
-        contour["contours"] = new Props { ["coloring"] = "fill", ["showlines"] = true };
-        contour["line"] = new Props { ["width"] = 0.5, ["color"] = "#777777" };
-        contour["colorbar"] = new Props { ["title"] = new Props { ["text"] = "ln p(x)" }, ["len"] = 0.6 };
+        AddLogDensityContour(b, p, (xMin, xMax), (yMin, yMax), resolution, depth: 12, levels: 14);
         if (labels is null)
             b.Markers("points", x.Select(r => r[0]), x.Select(r => r[1]), "#444444", 5);
         else
