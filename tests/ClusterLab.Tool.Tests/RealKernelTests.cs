@@ -30,6 +30,26 @@ public class RealKernelTests
         Assert.StartsWith("not answered yet", checks["smoke-unanswered"].Message);
     }
 
+    [Fact]
+    public void Plain_plotly_chart_draws_inline_and_offline_without_extra_references()
+    {
+        var outputs = RunInRealKernel(Path.Combine(Repo, "tests", "ClusterLab.Tool.Tests", "Notebooks", "plotly-chart.ipynb"));
+
+        AssertNoErrors(outputs);
+        var chart = Assert.Single(outputs, o => o.Cell == 3);
+        AssertOfflineChart(chart.Data.GetValueOrDefault("text/html", ""));
+    }
+
+    /// <summary>A chart's HTML: the kit's plot div drawn with the embedded plotly.js, not a tree view or a CDN script.</summary>
+    internal static void AssertOfflineChart(string html)
+    {
+        Assert.Contains("class=\"clusterlab-figure\"", html);
+        Assert.Contains("window.Plotly.newPlot", html);
+        Assert.DoesNotContain("dni-treeview", html);
+        Assert.DoesNotContain("<script src=", html);
+        Assert.DoesNotContain("cdn.plot.ly", html);
+    }
+
     /// <summary>One output of an executed notebook: its cell index, output type and data (MIME type → text).</summary>
     internal sealed record Output(int Cell, string Type, Dictionary<string, string> Data, string Text);
 

@@ -315,3 +315,23 @@ public sealed class RunnerNuGetExtensionTests
         Assert.DoesNotContain("dni-treeview", html);
     }
 }
+
+public sealed class RunnerPlotlyChartTests
+{
+    [Fact]
+    public void Cell_ending_with_a_plotly_chart_draws_it_offline_without_extra_references()
+    {
+        var dir = TempDir("plotly");
+        var kit = Path.Combine(RepoRoot, "artifacts", "kit");
+        var notebook = WriteNotebook(Path.Combine(dir, "plotly.ipynb"),
+            ("code", $"#r \"{kit}/ClusterLab.dll\"\n#r \"{kit}/ClusterLab.Notebooks.dll\"\nusing ClusterLab;\nusing ClusterLab.Notebooks;\nKit.Setup()"),
+            ("code", "var xs = new double[] { 1, 2, 3 };\nPlotly.NET.CSharp.Chart.Point<double, double, string>(x: xs, y: xs)"));
+
+        var run = Run(["run", notebook, "--out", Path.Combine(dir, "out")]);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        var outputs = CodeCells(Path.Combine(dir, "out", "plotly.ipynb"))[1]["outputs"]!.AsArray();
+        var html = Text(Assert.Single(outputs)!["data"]!["text/html"]);
+        RealKernelTests.AssertOfflineChart(html);
+    }
+}

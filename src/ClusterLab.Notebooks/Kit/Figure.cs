@@ -13,7 +13,7 @@ public sealed class Figure
     /// <summary>Wraps <paramref name="chart"/>.</summary>
     public Figure(GenericChart chart) => Chart = chart ?? throw new ArgumentNullException(nameof(chart));
 
-    /// <summary>The underlying Plotly.NET chart, for customisation (needs <c>#r "Plotly.NET.dll"</c>).</summary>
+    /// <summary>The underlying Plotly.NET chart, for customisation (after the setup cell, Plotly.NET needs no <c>#r</c>).</summary>
     public GenericChart Chart { get; }
 
     /// <summary>The chart as plotly.js JSON: <c>{"data":[…],"layout":{…},"config":{…}}</c>.</summary>

@@ -9,7 +9,9 @@ public static class Kit
 
     /// <summary>
     /// Makes charts and check cells work in the current process: answers FSharp.Core and kit-assembly load requests,
-    /// registers the display formatters, and returns an object whose display embeds plotly.js once (offline).
+    /// registers the display formatters (the kit's types and any Plotly.NET <c>GenericChart</c>), lets the following
+    /// cells use Plotly.NET and Plotly.NET.CSharp without <c>#r</c>, and returns an object whose display embeds
+    /// plotly.js once (offline).
     /// Safe to call more than once; outside a kernel it only sets up assembly resolution.
     /// </summary>
     public static KitReady Setup()
@@ -24,6 +26,10 @@ public static class Kit
     /// <summary>A script element with the full plotly.js that Plotly.NET embeds (about 3.6 MB), for exported pages.</summary>
     public static string PlotlyScriptTag() => PlotlyJs.ScriptTag();
 
+    /// <summary>The kit's Plotly.NET assemblies, which later cells may use without <c>#r</c>.</summary>
+    internal static string[] PlotlyReferences() =>
+        [.. new[] { "Plotly.NET.dll", "Plotly.NET.CSharp.dll" }.Select(f => Path.Combine(Folder, f)).Where(File.Exists)];
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static KitReady Finish()
     {
@@ -31,6 +37,7 @@ public static class Kit
         if (Interlocked.CompareExchange(ref _formattersRegistered, 1, 0) == 0 && !KernelBridge.TryRegisterFormatters())
             _formattersRegistered = 0; // no kernel yet: try again on the next call
         inKernel = KernelBridge.InKernel;
+        if (inKernel) KernelBridge.TryAddReferences(PlotlyReferences());
         return new KitReady(inKernel
             ? "ClusterLab ready: charts draw with the embedded plotly.js (offline)."
             : "ClusterLab ready (no kernel: assembly resolution only).");
