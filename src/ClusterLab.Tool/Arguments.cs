@@ -2,8 +2,14 @@ using System.Globalization;
 
 namespace ClusterLab.Tool;
 
-/// <summary>Splits the command-line arguments of <c>release</c>, <c>grade</c> and <c>export</c> into positionals and <c>--name value</c> options; unknown options throw.</summary>
-public sealed class Arguments
+/// <summary>A bad command line; the message says what is wrong.</summary>
+internal sealed class UsageException(string message) : ArgumentException(message);
+
+/// <summary>
+/// The tool's one argument parser (every verb): splits the arguments into positionals, <c>--name value</c> options and
+/// <c>--flag</c>s; an unknown <c>--option</c>, a missing value or a bad number throws <see cref="UsageException"/>.
+/// </summary>
+internal sealed class Arguments
 {
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
@@ -20,8 +26,8 @@ public sealed class Arguments
             if (flags.Contains(a)) { _flags.Add(a); continue; }
             if (a.StartsWith("--", StringComparison.Ordinal))
             {
-                if (!known.Contains(a)) throw new ArgumentException($"unknown option {a} (options: {string.Join(", ", known.Concat(flags))}).");
-                if (i + 1 >= args.Length) throw new ArgumentException($"option {a} needs a value.");
+                if (!known.Contains(a)) throw new UsageException($"unknown option {a} (options: {string.Join(", ", known.Concat(flags))}).");
+                if (i + 1 >= args.Length) throw new UsageException($"option {a} needs a value.");
                 _options[a] = args[++i];
             }
             else Positionals.Add(a);
@@ -41,8 +47,8 @@ public sealed class Arguments
     public double Positive(string name, double fallback)
     {
         if (Get(name) is not { } text) return fallback;
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !(v > 0))
-            throw new ArgumentException($"{name}={text} should be a number > 0.");
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !(v > 0) || !double.IsFinite(v))
+            throw new UsageException($"{name}={text} should be a number > 0.");
         return v;
     }
 
@@ -51,7 +57,7 @@ public sealed class Arguments
     {
         if (Get(name) is not { } text) return fallback;
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) || v <= 0)
-            throw new ArgumentException($"{name}={text} should be a whole number > 0.");
+            throw new UsageException($"{name}={text} should be a whole number > 0.");
         return v;
     }
 }

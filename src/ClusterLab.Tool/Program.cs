@@ -3,7 +3,7 @@ using ClusterLab.Tool.Runner;
 namespace ClusterLab.Tool;
 
 /// <summary>Entry point of the <c>clusterlab</c> command.</summary>
-public static class Program
+internal static class Program
 {
     /// <summary>Usage text printed for a missing or unknown sub-command.</summary>
     internal const string Usage = """

@@ -17,9 +17,9 @@ namespace ClusterLab.Tool.Tests;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class AttackRun : IDisposable
 {
-    public readonly GradeOptions Options;
+    internal readonly GradeOptions Options;
     public readonly string Root, SourceDir, SourcePath, Subs, Out, Marker, StallMarker;
-    public readonly IReadOnlyList<Submission> Graded = [];
+    internal readonly IReadOnlyList<Submission> Graded = [];
     public readonly TimeSpan Wall;
     public readonly string GradebookAtEnd = "", GradebookLater = "";
     public readonly SortedDictionary<string, string> SubsBefore = null!, SubsAfter = null!, SourceBefore = null!, SourceAfter = null!;
@@ -87,7 +87,7 @@ public sealed class AttackRun : IDisposable
         return row[col];
     }
 
-    public Submission Sub(string student) => Graded.Single(s => s.Student == student);
+    internal Submission Sub(string student) => Graded.Single(s => s.Student == student);
 
     public string Work(string student, params string[] rest) => Path.Combine([Out, "work", student, .. rest]);
 

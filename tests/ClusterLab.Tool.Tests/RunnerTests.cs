@@ -218,7 +218,7 @@ public sealed class RunnerFailureTests
         Assert.Equal(2, Program.Main(["run", "x.ipynb", "--cell-timeout", "soon"]));
         Assert.Equal(2, Program.Main(["run", "/no/such/folder"]));
         Assert.Equal(2, Program.Main(["frobnicate"]));
-        Assert.Throws<ClusterLab.Tool.Runner.UsageException>(() => ClusterLab.Tool.Runner.RunOptions.Parse(["a.ipynb", "--timeout", "-1"]));
+        Assert.Throws<ClusterLab.Tool.UsageException>(() => ClusterLab.Tool.Runner.RunOptions.Parse(["a.ipynb", "--timeout", "-1"]));
     }
 }
 

@@ -6,7 +6,7 @@ namespace ClusterLab.Tool.Export;
 /// <c>clusterlab export &lt;notebook.ipynb|folder&gt; --to cs [--out DIR]</c>: writes each notebook as a .NET 10
 /// file-based app (<c>dotnet run lesson.cs</c>) that needs neither Polyglot Notebooks nor a Jupyter kernel.
 /// </summary>
-public static class ExportCommand
+internal static class ExportCommand
 {
     private const string Usage = "usage: clusterlab export <notebook.ipynb|folder> --to cs [--out DIR]   (default DIR: out/cs)";
 
@@ -16,6 +16,7 @@ public static class ExportCommand
         if (args.Contains("--help") || args.Contains("-h")) { Console.WriteLine(Usage); return 0; }
         string target, to;
         string? outDir;
+        List<string> notebooks;
         try
         {
             var parsed = new Arguments(args, "--to", "--out");
@@ -23,11 +24,9 @@ public static class ExportCommand
                 throw new ArgumentException(parsed.Positionals.Count == 0 ? "no notebook given." : $"only one notebook or folder may be given (got {string.Join(", ", parsed.Positionals.Select(p => $"'{p}'"))}).");
             (target, to, outDir) = (parsed.Positionals[0], parsed.Get("--to") ?? "", parsed.Get("--out"));
             if (to != "cs") throw new ArgumentException($"--to must be 'cs' (got '{to}').");
+            notebooks = Runner.RunCommand.FindNotebooks(target);
         }
         catch (ArgumentException e) { Console.Error.WriteLine($"clusterlab export: {e.Message}\n{Usage}"); return 2; }
-        var notebooks = Directory.Exists(target)
-            ? Directory.GetFiles(target, "*.ipynb").Order(StringComparer.Ordinal).ToList()
-            : File.Exists(target) ? [target] : [];
         if (notebooks.Count == 0) { Console.Error.WriteLine($"clusterlab export: no notebook at '{target}'."); return 2; }
 
         if (RepositoryRoot(Path.GetFullPath(notebooks[0])) is not { } root)

@@ -11,7 +11,7 @@ namespace ClusterLab.Tool.Export;
 /// comments, each cell's code in order, a cell's last expression shown through <c>ScriptHost.Show</c> (charts saved as
 /// HTML), <c>using</c> directives hoisted to the top and type declarations moved to the end, as C# requires.
 /// </summary>
-public static class FileBasedApp
+internal static class FileBasedApp
 {
     private static readonly CSharpParseOptions ScriptOptions = CSharpParseOptions.Default
         .WithKind(SourceCodeKind.Script).WithLanguageVersion(LanguageVersion.Preview);

@@ -11,7 +11,7 @@ namespace ClusterLab.Tool.Grading;
 /// Only PNG, JPEG, GIF and PDF up to <see cref="MaxBytes"/> are taken; they are copied to
 /// <c>OUT/manual-files/&lt;student&gt;/&lt;question&gt;/</c> so the manual-grading page shows them inline.
 /// </summary>
-public static partial class AnswerFiles
+internal static partial class AnswerFiles
 {
     /// <summary>Largest file taken, in bytes (20 MB).</summary>
     public const long MaxBytes = 20 << 20;

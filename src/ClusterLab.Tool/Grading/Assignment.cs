@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>How a question is graded.</summary>
-public enum QuestionKind
+internal enum QuestionKind
 {
     /// <summary>By the check calls of a tests or hidden-tests cell.</summary>
     Auto,
@@ -17,7 +17,7 @@ public enum QuestionKind
 /// <param name="CellId">The cell's id.</param>
 /// <param name="Points">Points possible: the cell's points, equal to the sum of its checks' points.</param>
 /// <param name="Checks">The checks of a tests cell, in order; empty for a manual question.</param>
-public sealed record Question(string Id, QuestionKind Kind, string CellId, double Points, IReadOnlyList<CheckSpec> Checks)
+internal sealed record Question(string Id, QuestionKind Kind, string CellId, double Points, IReadOnlyList<CheckSpec> Checks)
 {
     /// <summary>The rubric of a hand-graded question (its lines add up to <see cref="Points"/>); empty when it has none.</summary>
     public IReadOnlyList<RubricLine> Rubric { get; init; } = [];
@@ -26,7 +26,7 @@ public sealed record Question(string Id, QuestionKind Kind, string CellId, doubl
 }
 
 /// <summary>An instructor notebook read and validated: its name, questions and the source notebook itself.</summary>
-public sealed class Assignment
+internal sealed class Assignment
 {
     private Assignment(string name, string sourcePath, JsonObject source, IReadOnlyList<Question> questions)
     {

@@ -9,7 +9,7 @@ namespace ClusterLab.Tool.Grading;
 /// type and role, for each (type, role) whose count of cells equals the released copy's. Cells that match nothing keep no
 /// id (<see cref="DeduplicateIds"/> gives them a fresh one, and the released cells left over are re-inserted).
 /// </summary>
-public static class CellMatcher
+internal static class CellMatcher
 {
     /// <summary>
     /// Sets the id of each cell of <paramref name="notebook"/> without one to the id of its released cell in

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>What a cell is for, from its <c>metadata.clusterlab.role</c> (nbgrader's vocabulary).</summary>
-public enum CellRole
+internal enum CellRole
 {
     /// <summary>No grading metadata: ordinary text or code.</summary>
     None,
@@ -24,7 +24,7 @@ public enum CellRole
 }
 
 /// <summary>A cell's grading metadata: <c>"clusterlab": {"grade_id", "role", "points", "locked", "rubric", "bonus"}</c>.</summary>
-public sealed record CellMeta(CellRole Role, string GradeId, double Points, bool Locked)
+internal sealed record CellMeta(CellRole Role, string GradeId, double Points, bool Locked)
 {
     /// <summary>The criteria a hand-graded answer is marked against (manual cells only). Default empty.</summary>
     public IReadOnlyList<RubricLine> Rubric { get; init; } = [];

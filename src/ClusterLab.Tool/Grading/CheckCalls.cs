@@ -7,10 +7,10 @@ namespace ClusterLab.Tool.Grading;
 /// <param name="Id">Check id (unique in the notebook).</param>
 /// <param name="Points">Points possible (a literal in the call).</param>
 /// <param name="Hidden">True when the call is inside a hidden-tests region or a hidden-tests cell.</param>
-public sealed record CheckSpec(string Id, double Points, bool Hidden);
+internal sealed record CheckSpec(string Id, double Points, bool Hidden);
 
 /// <summary>Finds the check calls in a tests cell, so the grader knows every expected check before anything runs.</summary>
-public static partial class CheckCalls
+internal static partial class CheckCalls
 {
     [GeneratedRegex("""Check\s*\.\s*(?:That|Close|Run)\s*\(\s*"(?<id>[^"]+)"\s*,\s*(?<points>[0-9]+(?:\.[0-9]+)?)\s*[,)]""")]
     private static partial Regex CallPattern();

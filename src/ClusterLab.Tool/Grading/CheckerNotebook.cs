@@ -8,7 +8,7 @@ namespace ClusterLab.Tool.Grading;
 /// <see cref="Proxies"/> that call the student's code in the sandbox, and every other code cell emptied. Hidden tests
 /// switch <c>Remote.Hidden</c> on, so their calls go to the worker that never answers a visible check.
 /// </summary>
-public static class CheckerNotebook
+internal static class CheckerNotebook
 {
     private const string HiddenSwitch = "global::ClusterLab.Notebooks.Remote.Hidden";
 

@@ -8,7 +8,7 @@ namespace ClusterLab.Tool.Grading;
 /// <c>HiddenData.Seed(checkId)</c>, keyed in the checker process by <see cref="StudentKey"/>, so a leaked or hard-coded
 /// hidden value is right for one student only. The secret never enters the repository.
 /// </summary>
-public static class CourseSecret
+internal static class CourseSecret
 {
     /// <summary>Environment variable read when <c>--secret</c> is not given.</summary>
     public const string EnvironmentVariable = "CLUSTERLAB_COURSE_SECRET";

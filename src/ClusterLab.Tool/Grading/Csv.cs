@@ -8,7 +8,7 @@ namespace ClusterLab.Tool.Grading;
 /// would run as a formula (starting with <c>= + - @</c>, tab or carriage return) is written with a leading <c>'</c>
 /// (OWASP's advice against CSV injection), which <see cref="Parse"/> removes again; numbers such as <c>-1</c> stay numbers.
 /// </summary>
-public static class Csv
+internal static class Csv
 {
     /// <summary>A number as the gradebook writes it: invariant, at most 4 decimals, no trailing zeros.</summary>
     public static string Number(double x) => Math.Round(x, 4).ToString("0.####", CultureInfo.InvariantCulture);

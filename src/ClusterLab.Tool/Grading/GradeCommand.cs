@@ -3,7 +3,7 @@ using ClusterLab.Tool.Runner;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>The <c>clusterlab grade</c> sub-command: runs every submission of a folder and writes the gradebook.</summary>
-public static class GradeCommand
+internal static class GradeCommand
 {
     /// <summary>Usage text.</summary>
     public const string Usage = """

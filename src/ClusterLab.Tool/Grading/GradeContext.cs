@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>Options of <c>clusterlab grade</c>.</summary>
-public sealed class GradeOptions
+internal sealed class GradeOptions
 {
     /// <summary>Output folder. Default <c>assignments/&lt;name&gt;/graded/</c> (next to <c>source/</c>).</summary>
     public string OutDir { get; set; } = "";
@@ -32,7 +32,7 @@ public sealed class GradeOptions
 }
 
 /// <summary>Everything shared by the submissions of one grading run.</summary>
-public sealed class GradeContext
+internal sealed class GradeContext
 {
     /// <summary>Prepares a run: makes the released copy the sanitize steps compare against.</summary>
     public GradeContext(Assignment assignment, GradeOptions options, IReadOnlyDictionary<(string Student, string Question), double>? manual = null)
@@ -84,23 +84,15 @@ public sealed class GradeContext
 }
 
 /// <summary>One step of grading one submission (nbgrader's autograde preprocessors).</summary>
-public interface ISubmissionStep
+internal interface ISubmissionStep
 {
-    /// <summary>What the step does, one line.</summary>
-    string Help { get; }
-    /// <summary>When false, the pipeline skips the step. Default true.</summary>
-    bool Enabled { get; set; }
     /// <summary>Works on one submission; must not throw for a bad submission (set its status instead).</summary>
     void Apply(Submission submission, GradeContext context);
 }
 
 /// <summary>One step that writes the class's files once every submission is graded.</summary>
-public interface IReportStep
+internal interface IReportStep
 {
-    /// <summary>What the step does, one line.</summary>
-    string Help { get; }
-    /// <summary>When false, the pipeline skips the step. Default true.</summary>
-    bool Enabled { get; set; }
     /// <summary>Writes its file from the submissions, sorted by student.</summary>
     void Apply(IReadOnlyList<Submission> submissions, GradeContext context);
 }

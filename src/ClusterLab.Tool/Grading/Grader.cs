@@ -1,7 +1,7 @@
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>Grades a folder of submissions: <see cref="Pipelines.Autograde"/> for each (in parallel up to Jobs), then <see cref="Pipelines.Report"/>.</summary>
-public static class Grader
+internal static class Grader
 {
     /// <summary>
     /// The <c>*.ipynb</c> files of <paramref name="folder"/> (not recursive) as submissions, sorted by student id (the
@@ -41,7 +41,7 @@ public static class Grader
             Parallel.ForEach(submissions, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, context.Options.Jobs) }, s =>
             {
                 foreach (var step in steps) // the steps are stateless: one list serves every submission
-                    if (step.Enabled) step.Apply(s, context);
+                    step.Apply(s, context);
                 bar?.Advance($"{s.Student} ({WriteFeedback.Status(s.Status)})");
             });
         }
@@ -50,7 +50,7 @@ public static class Grader
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
         foreach (var step in Pipelines.Report())
-            if (step.Enabled) step.Apply(submissions, context);
+            step.Apply(submissions, context);
         return submissions;
     }
 }

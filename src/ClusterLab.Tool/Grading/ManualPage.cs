@@ -14,7 +14,7 @@ namespace ClusterLab.Tool.Grading;
 /// PDFs as &lt;embed&gt;, from the copies under <c>OUT/manual-files/</c>) with a box per rubric line for the points.
 /// Raw HTML in an answer is shown as text, and links other than the answer's own files and http(s) are disabled.
 /// </summary>
-public static class ManualPage
+internal static class ManualPage
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
 

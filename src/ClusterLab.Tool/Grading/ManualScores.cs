@@ -5,7 +5,7 @@ namespace ClusterLab.Tool.Grading;
 /// <summary>Hand-given points read from <c>--manual scores.csv</c>.</summary>
 /// <param name="Points">Points per (student, question): the whole-question figure, or the sum of its rubric lines.</param>
 /// <param name="Lines">Points per (student, question, rubric id), for questions graded line by line.</param>
-public sealed record ManualSheet(
+internal sealed record ManualSheet(
     IReadOnlyDictionary<(string Student, string Question), double> Points,
     IReadOnlyDictionary<(string Student, string Question, string Rubric), double> Lines);
 
@@ -16,7 +16,7 @@ public sealed record ManualSheet(
 /// (a whole question) or <c>student,question,rubric_id,points</c> (one rubric line). An empty points field is "not
 /// graded yet" and skipped.
 /// </summary>
-public static class ManualScores
+internal static class ManualScores
 {
     /// <summary>The points per (student, question); see <see cref="ReadSheet"/>.</summary>
     public static Dictionary<(string Student, string Question), double> Read(string path, Assignment assignment, IReadOnlySet<string> students) =>

@@ -7,7 +7,7 @@ namespace ClusterLab.Tool.Grading;
 /// The grader's view of an .ipynb file: the notebook as a bare <see cref="JsonObject"/>, read, validated and written by
 /// <see cref="NotebookDocument"/> (one reader for the runner, the exporter and the grader), plus cell helpers.
 /// </summary>
-public static class NotebookJson
+internal static class NotebookJson
 {
     /// <summary>Reads and validates <paramref name="path"/>; throws <see cref="NotebookFormatException"/> naming the file and the problem.</summary>
     public static JsonObject Load(string path) => NotebookDocument.Load(path).Root;

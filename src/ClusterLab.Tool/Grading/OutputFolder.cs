@@ -4,7 +4,7 @@ namespace ClusterLab.Tool.Grading;
 /// Every delete and overwrite of the grader goes through here: the full path must be strictly inside the output folder,
 /// and no folder or file between the output folder and it may be a symbolic link (which could point outside).
 /// </summary>
-public static class OutputFolder
+internal static class OutputFolder
 {
     /// <summary>
     /// The full path of <paramref name="path"/> after checking that it lies strictly inside <paramref name="outDir"/>

@@ -1,7 +1,7 @@
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>The grading steps in the order they run (nbgrader's converters): read this file to know what release and grade do.</summary>
-public static class Pipelines
+internal static class Pipelines
 {
     /// <summary>Instructor notebook → student copy.</summary>
     public static IReadOnlyList<INotebookStep> Release() =>
@@ -45,10 +45,10 @@ public static class Pipelines
         new WriteSummary(),
     ];
 
-    /// <summary>Runs the enabled steps in order on <paramref name="notebook"/>.</summary>
+    /// <summary>Runs the steps in order on <paramref name="notebook"/>.</summary>
     public static void Apply(IEnumerable<INotebookStep> steps, System.Text.Json.Nodes.JsonObject notebook, StepContext context)
     {
         foreach (var step in steps)
-            if (step.Enabled) step.Apply(notebook, context);
+            step.Apply(notebook, context);
     }
 }

@@ -1,7 +1,7 @@
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>A one-line console progress bar, <c>[#####     ] 5/10 student</c>; plain lines when the output is redirected.</summary>
-public sealed class ProgressBar(int total, TextWriter writer, bool interactive, int width = 20)
+internal sealed class ProgressBar(int total, TextWriter writer, bool interactive, int width = 20)
 {
     private readonly object _gate = new();
     private int _done;

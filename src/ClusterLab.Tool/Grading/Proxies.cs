@@ -10,7 +10,7 @@ namespace ClusterLab.Tool.Grading;
 /// variable with an explicit type becomes a property that fetches the student's value. Statements are dropped (the
 /// student's notebook runs them in its own process).
 /// </summary>
-public static class Proxies
+internal static class Proxies
 {
     private const string Remote = "global::ClusterLab.Notebooks.Remote";
 

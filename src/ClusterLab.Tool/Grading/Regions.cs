@@ -3,7 +3,7 @@ using System.Text;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>Marked line regions in cell code: <c>// BEGIN SOLUTION</c> … <c>// END SOLUTION</c>, <c>// BEGIN HIDDEN TESTS</c> … <c>// END HIDDEN TESTS</c>.</summary>
-public static class Regions
+internal static class Regions
 {
     /// <summary>Marker name of solution regions.</summary>
     public const string Solution = "SOLUTION";

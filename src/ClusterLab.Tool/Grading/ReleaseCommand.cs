@@ -5,7 +5,7 @@ using ClusterLab.Tool.Runner;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>The <c>clusterlab release &lt;source.ipynb|folder&gt; [--out DIR]</c> sub-command: writes the student copy.</summary>
-public static partial class ReleaseCommand
+internal static partial class ReleaseCommand
 {
     /// <summary>Usage text.</summary>
     public const string Usage = """
@@ -25,13 +25,13 @@ public static partial class ReleaseCommand
         try { parsed = new Arguments(args, "--out"); }
         catch (ArgumentException e) { Console.Error.WriteLine($"clusterlab release: {e.Message}\n{Usage}"); return 2; }
         if (parsed.Positionals.Count != 1) { Console.Error.WriteLine(Usage); return 2; }
+        var input = parsed.Positionals[0];
+        List<string> sources;
+        try { sources = Runner.RunCommand.FindNotebooks(input); }
+        catch (ArgumentException e) { Console.Error.WriteLine($"clusterlab release: {e.Message}\n{Usage}"); return 2; }
         try
         {
-            var input = parsed.Positionals[0];
-            var sources = Directory.Exists(input)
-                ? Directory.GetFiles(input, "*.ipynb").Order(StringComparer.Ordinal).ToArray()
-                : [input];
-            if (sources.Length == 0) throw new IOException($"{input} holds no .ipynb file to release.");
+            if (sources.Count == 0) throw new IOException($"{input} holds no .ipynb file to release.");
             foreach (var source in sources) Console.WriteLine($"released {Release(source, parsed.Get("--out"))}");
             return 0;
         }

@@ -10,13 +10,13 @@ namespace ClusterLab.Tool.Grading;
 /// <param name="Passed">Passed as reported.</param>
 /// <param name="Message">The check's message.</param>
 /// <param name="Cell">1-based index of the cell that displayed it, or null.</param>
-public sealed record CheckLine(string Id, double Earned, bool Passed, string Message, int? Cell);
+internal sealed record CheckLine(string Id, double Earned, bool Passed, string Message, int? Cell);
 
 /// <summary>
 /// Reads a results file (JSON lines): check lines (a <see cref="CheckResult"/> as <see cref="CheckResult.ToJson"/>
 /// writes it, plus <c>type</c>, <c>notebook</c>, <c>cell</c>), then the runner's final status line.
 /// </summary>
-public static class ResultsFile
+internal static class ResultsFile
 {
     /// <summary>Largest results file read; the rest is ignored (a student printing fake lines in a loop).</summary>
     public const long MaxBytes = 16 << 20;

@@ -8,7 +8,7 @@ namespace ClusterLab.Tool.Grading;
 /// <param name="Id">Short id, unique in its question (the <c>rubric_id</c> column of <c>manual.csv</c>): letters, digits, '-' and '_'.</param>
 /// <param name="Points">Points for the criterion. Range: &gt; 0.</param>
 /// <param name="Text">What the answer must show, one sentence.</param>
-public sealed record RubricLine(string Id, double Points, string Text)
+internal sealed record RubricLine(string Id, double Points, string Text)
 {
     /// <summary>
     /// Reads <c>metadata.clusterlab.rubric</c> (a list of objects with id, points, text) of cell <paramref name="cellId"/>;

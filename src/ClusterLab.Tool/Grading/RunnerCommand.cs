@@ -3,7 +3,7 @@ namespace ClusterLab.Tool.Grading;
 /// <summary>The program and leading arguments that start <c>clusterlab run</c> in a child process.</summary>
 /// <param name="FileName">The executable (the <c>clusterlab</c> app host, or <c>dotnet</c>).</param>
 /// <param name="PrefixArgs">Arguments before the run options (e.g. the path of clusterlab.dll, then <c>run</c>).</param>
-public sealed record RunnerCommand(string FileName, IReadOnlyList<string> PrefixArgs)
+internal sealed record RunnerCommand(string FileName, IReadOnlyList<string> PrefixArgs)
 {
     /// <summary>
     /// This same tool with <paramref name="verb"/>: the app host when the process is <c>clusterlab</c> itself, else <c>dotnet clusterlab.dll VERB</c>

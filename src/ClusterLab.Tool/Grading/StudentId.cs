@@ -4,7 +4,7 @@ namespace ClusterLab.Tool.Grading;
 /// The rule for student ids taken from submission file names: they name folders and files under the output folder and
 /// rows of the gradebook, so only names that are safe as all three are accepted.
 /// </summary>
-public static class StudentId
+internal static class StudentId
 {
     /// <summary>Longest id accepted, in characters.</summary>
     public const int MaxLength = 64;

@@ -7,7 +7,7 @@ namespace ClusterLab.Tool.Grading;
 /// removed, and so is every cell the student copy does not contain (instructor-only cells); the student's own cells,
 /// prompts and setup stay, with the setup and prompts as restored from the source.
 /// </summary>
-public static class StudentNotebook
+internal static class StudentNotebook
 {
     /// <summary>Builds it from the sanitized <paramref name="submission"/>; neither argument is changed.</summary>
     public static JsonObject Build(JsonObject submission, JsonObject source, JsonObject released)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>How a submission's run ended (the gradebook's <c>status</c> column).</summary>
-public enum GradeStatus
+internal enum GradeStatus
 {
     /// <summary>The notebook ran to the end (failed answers included).</summary>
     Ok,
@@ -21,10 +21,10 @@ public enum GradeStatus
 /// <param name="Passed">True when it passed.</param>
 /// <param name="Ran">False when no result was produced (the notebook stopped first).</param>
 /// <param name="Message">The check's message ("ok", "expected …, got …"); never shown for hidden checks.</param>
-public sealed record CheckOutcome(CheckSpec Spec, double Earned, bool Passed, bool Ran, string Message);
+internal sealed record CheckOutcome(CheckSpec Spec, double Earned, bool Passed, bool Ran, string Message);
 
 /// <summary>One question's score for one student.</summary>
-public sealed class QuestionScore(Question question)
+internal sealed class QuestionScore(Question question)
 {
     /// <summary>The question.</summary>
     public Question Question { get; } = question;
@@ -35,7 +35,7 @@ public sealed class QuestionScore(Question question)
 }
 
 /// <summary>One student's notebook on its way through <see cref="Pipelines.Autograde"/>.</summary>
-public sealed class Submission(string student, string path)
+internal sealed class Submission(string student, string path)
 {
     /// <summary>Student id: the file name without extension.</summary>
     public string Student { get; } = student;

@@ -14,7 +14,7 @@ namespace ClusterLab.Tool.Runner;
 /// Stream text is appended to one <see cref="StringBuilder"/> per stream output (linear in the text written, however
 /// many writes); beyond the recorder's character limit it is not kept, only counted (<see cref="DroppedChars"/>).
 /// </remarks>
-public sealed class CellRecorder
+internal sealed class CellRecorder
 {
     private readonly object _gate = new();
     private readonly List<JsonObject> _outputs = [];

@@ -10,7 +10,7 @@ namespace ClusterLab.Tool.Runner;
 /// vendored MathJax (inlined, see <c>Assets/mathjax/README.md</c>), code cells with their outputs; <c>text/html</c>
 /// outputs are inserted as they are (the setup cell's output carries plotly.js, so charts draw without a CDN).
 /// </summary>
-public static class HtmlPage
+internal static class HtmlPage
 {
     private const string MathJaxResource = "ClusterLab.Tool.Assets.mathjax.tex-svg-full.js";
 

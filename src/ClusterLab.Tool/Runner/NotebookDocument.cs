@@ -5,13 +5,13 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Runner;
 
 /// <summary>A notebook file that is not a valid nbformat-4 notebook; the message names the file and the problem.</summary>
-public sealed class NotebookFormatException(string message, Exception? inner = null) : Exception(message, inner);
+internal sealed class NotebookFormatException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
 /// An nbformat-4 <c>.ipynb</c> notebook held as a JSON tree, so that everything the runner does not touch
 /// (metadata, cell ids, attachments) is written back unchanged.
 /// </summary>
-public sealed class NotebookDocument
+internal sealed class NotebookDocument
 {
     private static readonly JsonSerializerOptions WriteOptions = new()
     {

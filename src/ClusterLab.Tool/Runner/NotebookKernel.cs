@@ -11,7 +11,7 @@ using Microsoft.DotNet.Interactive.PackageManagement;
 namespace ClusterLab.Tool.Runner;
 
 /// <summary>How a submitted cell ended.</summary>
-public enum CellStatus
+internal enum CellStatus
 {
     /// <summary>The cell ran to completion.</summary>
     Ok,
@@ -26,7 +26,7 @@ public enum CellStatus
 /// with a <c>csharp</c> subkernel, <c>#r "nuget:"</c>, kernel helpers, HTML as the default MIME type), plus the loading
 /// of NuGet packages' kernel extensions (<c>interactive-extensions/dotnet/*.dll</c>), which the packages lack.
 /// </summary>
-public sealed class NotebookKernel : IDisposable
+internal sealed class NotebookKernel : IDisposable
 {
     private static int _formattersSetUp;
     private readonly CompositeKernel _kernel;

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Runner;
 
 /// <summary>The outcome of running one notebook.</summary>
-public sealed record NotebookRunResult
+internal sealed record NotebookRunResult
 {
     /// <summary>The notebook's path as given.</summary>
     public required string NotebookPath { get; init; }
@@ -35,7 +35,7 @@ public sealed record NotebookRunResult
 }
 
 /// <summary>Runs one notebook in a fresh in-process kernel and writes the executed notebook and its HTML page.</summary>
-public static class NotebookRunner
+internal static class NotebookRunner
 {
     /// <summary>Runs <paramref name="notebookPath"/> with <paramref name="options"/>; never throws for notebook problems.</summary>
     /// <param name="notebookPath">The notebook.</param>

@@ -7,7 +7,7 @@ namespace ClusterLab.Tool.Runner;
 /// against the notebook's folder as VS Code does (or another base folder, for a copy run elsewhere).
 /// <c>#r "nuget:..."</c> and absolute paths are left alone.
 /// </summary>
-public static partial class ReferencePaths
+internal static partial class ReferencePaths
 {
     [GeneratedRegex("""^(?<lead>\s*#r\s+")(?<path>[^"]+)(?<tail>".*)$""", RegexOptions.Multiline)]
     private static partial Regex PoundR();

@@ -16,7 +16,7 @@ namespace ClusterLab.Tool.Runner;
 /// <c>"exit_code"</c>, <c>"cells_run"</c>, <c>"code_cells"</c>, <c>"failed_cell"</c> (1-based or null),
 /// <c>"message"</c>, <c>"checks_passed"</c>, <c>"checks_failed"</c>, <c>"seconds"</c>.
 /// </remarks>
-public sealed class ResultsLog(string? path)
+internal sealed class ResultsLog(string? path)
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly object _gate = new();

@@ -8,7 +8,7 @@ namespace ClusterLab.Tool.Runner;
 /// Exit code: 0 all ok; 1 a cell failed (or a check raised); 2 malformed notebook or bad usage; 3 a cell timed out
 /// (over several notebooks the most severe wins: 2, then 3, then 1).
 /// </summary>
-public static class RunCommand
+internal static class RunCommand
 {
     /// <summary>Hidden verb with which <c>run</c> starts itself for one notebook in a fresh process.</summary>
     public const string ChildVerb = "__run-one";
@@ -46,7 +46,7 @@ public static class RunCommand
             Stdout.WriteLine($"clusterlab run: no notebooks under {options.Target}");
             return 0;
         }
-        var self = child || options.InProcess || notebooks.Count == 1 ? null : SelfCommand();
+        var self = child || options.InProcess || notebooks.Count == 1 ? null : Grading.RunnerCommand.Self(ChildVerb);
         var log = new ResultsLog(options.ResultsFile);
         var codes = new List<int>();
         var total = Stopwatch.StartNew();
@@ -54,7 +54,7 @@ public static class RunCommand
         {
             if (self is not null)
             {
-                codes.Add(RunInChild(self.Value, nb, options));
+                codes.Add(RunInChild(self, nb, options));
                 continue;
             }
             var result = NotebookRunner.RunAsync(nb, options, log).GetAwaiter().GetResult();
@@ -85,7 +85,12 @@ public static class RunCommand
         return set.FirstOrDefault(c => c != 0);
     }
 
-    /// <summary>The notebook itself, or every <c>*.ipynb</c> under a folder (sorted; skips bin, obj, out, artifacts and checkpoints).</summary>
+    /// <summary>
+    /// The one notebook-discovery rule of <c>run</c>, <c>export</c> and <c>release</c>: the notebook itself, or the
+    /// <c>*.ipynb</c> directly in a folder, sorted (not its subfolders: <c>notebooks/source/</c> holds the instructor
+    /// editions under the same names as the student editions in <c>notebooks/</c>, and outputs are named by notebook).
+    /// </summary>
+    /// <exception cref="UsageException">The target is missing or a file that is not a notebook.</exception>
     public static List<string> FindNotebooks(string target)
     {
         if (File.Exists(target))
@@ -95,9 +100,8 @@ public static class RunCommand
             return [target];
         }
         if (!Directory.Exists(target)) throw new UsageException($"'{target}' does not exist.");
-        string[] skip = ["bin", "obj", "out", "artifacts", ".ipynb_checkpoints", ".git", "node_modules"];
-        return Directory.EnumerateFiles(target, "*.ipynb", SearchOption.AllDirectories)
-            .Where(p => !Path.GetRelativePath(target, p).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).SkipLast(1).Any(d => skip.Contains(d)))
+        return Directory.EnumerateFiles(target, "*.ipynb", SearchOption.TopDirectoryOnly)
+            .Where(p => p.EndsWith(".ipynb", StringComparison.Ordinal)) // "*.ipynb" also matches .IPYNB on some systems
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
     }
@@ -111,23 +115,12 @@ public static class RunCommand
         Stdout.WriteLine(line);
     }
 
-    /// <summary>How to start this program again: (executable, leading arguments), or null when not started as <c>clusterlab</c>.</summary>
-    private static (string File, string[] Prefix)? SelfCommand()
+    private static int RunInChild(Grading.RunnerCommand self, string notebook, RunOptions options)
     {
-        var entry = System.Reflection.Assembly.GetEntryAssembly();
-        if (entry != typeof(RunCommand).Assembly || Environment.ProcessPath is not { } exe) return null;
-        var exeName = Path.GetFileNameWithoutExtension(exe);
-        if (exeName.Equals("dotnet", StringComparison.OrdinalIgnoreCase)) return (exe, [entry.Location]);
-        return (exe, []);
-    }
-
-    private static int RunInChild((string File, string[] Prefix) self, string notebook, RunOptions options)
-    {
-        var psi = new ProcessStartInfo(self.File) { UseShellExecute = false };
-        foreach (var a in self.Prefix) psi.ArgumentList.Add(a);
-        psi.ArgumentList.Add(ChildVerb);
+        var psi = new ProcessStartInfo(self.FileName) { UseShellExecute = false };
+        foreach (var a in self.PrefixArgs) psi.ArgumentList.Add(a);
         foreach (var a in options.ToArgs(notebook)) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {self.File}");
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"cannot start {self.FileName}");
         process.WaitForExit();
         return process.ExitCode;
     }

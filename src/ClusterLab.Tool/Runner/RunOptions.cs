@@ -1,12 +1,9 @@
 namespace ClusterLab.Tool.Runner;
 
-/// <summary>A bad command line; the message says what is wrong.</summary>
-public sealed class UsageException(string message) : Exception(message);
-
 /// <summary>Options of <c>clusterlab run</c>.</summary>
-public sealed record RunOptions
+internal sealed record RunOptions
 {
-    /// <summary>Notebook file or folder (searched recursively for <c>*.ipynb</c>, skipping <c>bin/obj/out/artifacts</c> and checkpoints).</summary>
+    /// <summary>Notebook file or folder (a folder: its <c>*.ipynb</c>, see <see cref="RunCommand.FindNotebooks"/>).</summary>
     public required string Target { get; init; }
 
     /// <summary>Folder for the executed notebooks and HTML pages; default <c>out/</c> at the repository root (or the current folder outside a repository).</summary>
@@ -45,55 +42,35 @@ public sealed record RunOptions
     /// <summary>Time a timed-out cell gets to honour cancellation before it is abandoned.</summary>
     public TimeSpan CancelGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The <c>run</c> options that take a value.</summary>
+    private static readonly string[] ValueOptions = ["--out", "--cell-timeout", "--timeout", "--base-dir", "--results", "--max-output-chars"];
+
+    /// <summary>The <c>run</c> options that stand alone.</summary>
+    private static readonly string[] Flags = ["--continue-on-error", "--fail-on-check", "--in-process", "--no-html"];
+
     /// <summary>Parses the arguments after <c>run</c>; throws <see cref="UsageException"/> on a bad command line.</summary>
     public static RunOptions Parse(IReadOnlyList<string> args)
     {
-        string? target = null, outDir = null, baseDir = null, results = null;
-        TimeSpan cell = TimeSpan.FromSeconds(120);
-        TimeSpan? total = null;
-        bool cont = false, failOnCheck = false, inProcess = false, noHtml = false;
-        var maxChars = 1_000_000;
-        for (var i = 0; i < args.Count; i++)
-        {
-            var a = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"option {a} needs a value.");
-            switch (a)
-            {
-                case "--out": outDir = Value(); break;
-                case "--cell-timeout": cell = Seconds(a, Value()); break;
-                case "--timeout": total = Seconds(a, Value()); break;
-                case "--base-dir": baseDir = Value(); break;
-                case "--results": results = Value(); break;
-                case "--continue-on-error": cont = true; break;
-                case "--fail-on-check": failOnCheck = true; break;
-                case "--in-process": inProcess = true; break;
-                case "--no-html": noHtml = true; break;
-                case "--max-output-chars":
-                    var v = Value();
-                    if (!int.TryParse(v, out maxChars) || maxChars <= 0) throw new UsageException($"{a} must be a positive integer, got '{v}'.");
-                    break;
-                default:
-                    if (a.StartsWith('-')) throw new UsageException($"unknown option '{a}'.");
-                    if (target is not null) throw new UsageException($"only one notebook or folder may be given (got '{target}' and '{a}').");
-                    target = a;
-                    break;
-            }
-        }
-        if (target is null) throw new UsageException("missing the notebook or folder to run.");
+        var a = new Arguments([.. args], ValueOptions, Flags);
+        if (a.Positionals.FirstOrDefault(p => p.StartsWith('-')) is { } unknown) throw new UsageException($"unknown option '{unknown}'.");
+        if (a.Positionals.Count == 0) throw new UsageException("missing the notebook or folder to run.");
+        if (a.Positionals.Count > 1) throw new UsageException($"only one notebook or folder may be given (got '{a.Positionals[0]}' and '{a.Positionals[1]}').");
+        var baseDir = a.Get("--base-dir");
         if (baseDir is not null && !Directory.Exists(baseDir)) throw new UsageException($"--base-dir '{baseDir}' is not a folder.");
+        var results = a.Get("--results");
         return new RunOptions
         {
-            Target = target,
-            OutDir = Path.GetFullPath(outDir ?? DefaultOutDir()),
-            CellTimeout = cell,
-            NotebookTimeout = total,
+            Target = a.Positionals[0],
+            OutDir = Path.GetFullPath(a.Get("--out") ?? DefaultOutDir()),
+            CellTimeout = TimeSpan.FromSeconds(a.Positive("--cell-timeout", 120)),
+            NotebookTimeout = a.Get("--timeout") is null ? null : TimeSpan.FromSeconds(a.Positive("--timeout", 0)),
             BaseDir = baseDir is null ? null : Path.GetFullPath(baseDir),
             ResultsFile = results is null ? null : Path.GetFullPath(results),
-            ContinueOnError = cont,
-            FailOnCheck = failOnCheck,
-            InProcess = inProcess,
-            NoHtml = noHtml,
-            MaxOutputChars = maxChars,
+            ContinueOnError = a.Has("--continue-on-error"),
+            FailOnCheck = a.Has("--fail-on-check"),
+            InProcess = a.Has("--in-process"),
+            NoHtml = a.Has("--no-html"),
+            MaxOutputChars = a.PositiveInt("--max-output-chars", 1_000_000),
         };
     }
 
@@ -120,13 +97,5 @@ public sealed record RunOptions
                 return Path.Combine(dir.FullName, "out");
         }
         return Path.Combine(Environment.CurrentDirectory, "out");
-    }
-
-    private static TimeSpan Seconds(string option, string value)
-    {
-        if (!double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s)
-            || !double.IsFinite(s) || s <= 0)
-            throw new UsageException($"{option} must be a positive number of seconds, got '{value}'.");
-        return TimeSpan.FromSeconds(s);
     }
 }

@@ -1,7 +1,7 @@
 namespace ClusterLab.Tool.Sandbox;
 
 /// <summary>How a <see cref="SandboxedProcess"/> is isolated from the host.</summary>
-public enum IsolationMode
+internal enum IsolationMode
 {
     /// <summary>Bubblewrap: new user, PID, network, IPC, UTS and mount namespaces; read-only system and given folders;
     /// one writable folder; resource limits. The only mode that is a security boundary.</summary>

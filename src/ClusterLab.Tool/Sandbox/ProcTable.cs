@@ -1,7 +1,7 @@
 namespace ClusterLab.Tool.Sandbox;
 
 /// <summary>Reads the host's process table from <c>/proc</c>: parents, PID namespaces, command lines.</summary>
-public static class ProcTable
+internal static class ProcTable
 {
     /// <summary>Every process id currently listed in <c>/proc</c>.</summary>
     public static IEnumerable<int> Pids()

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace ClusterLab.Tool.Sandbox;
 
 /// <summary>Whether bubblewrap sandboxes can run on this machine, and the facts they are built on.</summary>
-public static class SandboxHost
+internal static class SandboxHost
 {
     /// <summary>The host uid a sandbox runs as when the grader is root ("nobody"; root is exempt from RLIMIT_NPROC).</summary>
     public const int SandboxUid = 65534;

@@ -2,7 +2,7 @@ namespace ClusterLab.Tool.Sandbox;
 
 /// <summary>Resource limits of one sandboxed process tree. Time limits are the caller's (see
 /// <see cref="SandboxedProcess.WaitForExit"/> and <see cref="SandboxedProcess.Kill"/>).</summary>
-public sealed record SandboxLimits
+internal sealed record SandboxLimits
 {
     /// <summary>The defaults: 1 GiB managed heap, 256 processes/threads, 64 MiB per file, 64 MiB of /tmp.</summary>
     public static SandboxLimits Default { get; } = new();

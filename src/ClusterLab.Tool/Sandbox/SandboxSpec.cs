@@ -3,7 +3,7 @@ namespace ClusterLab.Tool.Sandbox;
 /// <summary>What to run in a sandbox and which host folders it may see. Every path is absolute and appears at the same
 /// path inside; nothing else of the host is visible except the system folders (<c>/usr</c>, <c>/lib*</c>, <c>/bin</c>,
 /// <c>/sbin</c> and the few <c>/etc</c> files the dynamic loader needs).</summary>
-public sealed class SandboxSpec
+internal sealed class SandboxSpec
 {
     /// <summary>The program: an absolute path, or a name looked up in the child's <c>PATH</c>.</summary>
     public required string FileName { get; init; }

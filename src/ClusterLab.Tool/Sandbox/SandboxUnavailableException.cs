@@ -2,4 +2,4 @@ namespace ClusterLab.Tool.Sandbox;
 
 /// <summary>A sandbox cannot be started: bubblewrap is missing or cannot create namespaces here, or a path the sandbox
 /// needs is not readable by the sandbox user. The message names the problem and the fix.</summary>
-public sealed class SandboxUnavailableException(string message) : Exception(message);
+internal sealed class SandboxUnavailableException(string message) : Exception(message);

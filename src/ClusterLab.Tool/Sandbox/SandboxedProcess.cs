@@ -5,7 +5,7 @@ namespace ClusterLab.Tool.Sandbox;
 /// <summary>One program running in a sandbox (or, with <see cref="IsolationMode.None"/>, as a plain child). The caller
 /// owns the time limits: <see cref="WaitForExit"/>, then <see cref="Kill"/>, which ends every process of the sandbox
 /// even when one of them keeps a pipe open.</summary>
-public sealed class SandboxedProcess : IDisposable
+internal sealed class SandboxedProcess : IDisposable
 {
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(10);
 

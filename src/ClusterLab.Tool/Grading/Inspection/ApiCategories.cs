@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 namespace ClusterLab.Tool.Grading.Inspection;
 
 /// <summary>Which risky .NET API family a library symbol belongs to (process, files, environment, reflection, network, interop).</summary>
-public static class ApiCategories
+internal static class ApiCategories
 {
     private static readonly HashSet<string> FileTypes =
     [

@@ -6,10 +6,10 @@ namespace ClusterLab.Tool.Grading.Inspection;
 /// <param name="Symbol">The bound metadata symbol (alias targets, reduced extension methods and generic constructions normalised); null when unbound.</param>
 /// <param name="Qualifier">Unbound only: the identifier before the dot (<c>Em</c> in <c>Em.EStep</c>), or null for a bare name.</param>
 /// <param name="Name">The identifier.</param>
-public sealed record NameUse(ISymbol? Symbol, string? Qualifier, string Name);
+internal sealed record NameUse(ISymbol? Symbol, string? Qualifier, string Name);
 
 /// <summary>What <see cref="CellScanner"/> found in one student cell; <see cref="CodeInspector"/> turns it into flags.</summary>
-public sealed class CellFacts
+internal sealed class CellFacts
 {
     /// <summary>Library symbols and unbound names the cell uses (forbidden-member candidates).</summary>
     public HashSet<NameUse> Uses { get; } = [];

@@ -9,7 +9,7 @@ namespace ClusterLab.Tool.Grading.Inspection;
 /// Walks one student cell with its semantic model and collects <see cref="CellFacts"/>. A name that does not bind (a
 /// compile error, dynamic code, code hidden by <c>#if</c>) is kept by its text, so an error cannot hide a use.
 /// </summary>
-public sealed class CellScanner(SemanticModel model, IReadOnlyDictionary<SyntaxTree, int> cellOfTree, IReadOnlySet<string> testNames)
+internal sealed class CellScanner(SemanticModel model, IReadOnlyDictionary<SyntaxTree, int> cellOfTree, IReadOnlySet<string> testNames)
 {
     private readonly CellFacts facts = new();
 

@@ -5,4 +5,4 @@ namespace ClusterLab.Tool.Grading.Inspection;
 /// <param name="Code">The cell's code, kernel directives included.</param>
 /// <param name="Student">True for code the student wrote; false for a locked cell restored from the source (setup, prompt).</param>
 /// <param name="QuestionId">The question (tests cell <c>grade_id</c>) the cell answers (see <see cref="QuestionMap"/>); null when none.</param>
-public sealed record CodeCell(string CellId, string Code, bool Student, string? QuestionId);
+internal sealed record CodeCell(string CellId, string Code, bool Student, string? QuestionId);

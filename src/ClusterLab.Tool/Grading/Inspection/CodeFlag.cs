@@ -1,7 +1,7 @@
 namespace ClusterLab.Tool.Grading.Inspection;
 
 /// <summary>What a <see cref="CodeFlag"/> found in a student cell.</summary>
-public enum FlagKind
+internal enum FlagKind
 {
     /// <summary>A declaration named like something the tests take from the kit, the library or a locked cell (zeroes the question).</summary>
     Shadowing,
@@ -29,7 +29,7 @@ public enum FlagKind
 /// <param name="QuestionId">The question it affects; null when the cell belongs to none.</param>
 /// <param name="Member">The declared name, directive or API member (e.g. <c>ClusterLab.GaussianMle.Estimate</c>).</param>
 /// <param name="Message">One sentence for the feedback page and the gradebook.</param>
-public sealed record CodeFlag(FlagKind Kind, string CellId, string? QuestionId, string Member, string Message)
+internal sealed record CodeFlag(FlagKind Kind, string CellId, string? QuestionId, string Member, string Message)
 {
     /// <summary>Longest <see cref="Member"/> and <see cref="Message"/> (characters); longer texts are cut with "…".</summary>
     public const int MaxLength = 240;

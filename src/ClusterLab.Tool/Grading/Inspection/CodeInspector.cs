@@ -9,7 +9,7 @@ namespace ClusterLab.Tool.Grading.Inspection;
 /// risky APIs (process, files, environment, reflection, network, interop) and library members its question forbids.
 /// Nothing runs; the inspector only reads. See <see cref="CodeFlag"/> for what each flag means.
 /// </summary>
-public static class CodeInspector
+internal static class CodeInspector
 {
     /// <summary>
     /// Inspects <paramref name="cells"/> (all code cells in notebook order, locked ones included, tests left out) against

@@ -8,7 +8,7 @@ namespace ClusterLab.Tool.Grading.Inspection;
 /// <c>Type.*</c> (any member of the type, or the type itself), <c>Type.Member</c> (one member, every overload). A type may be
 /// written with its namespace (<c>ClusterLab.Em.EStep</c>); without one it matches that type name in any namespace.
 /// </summary>
-public sealed partial record ForbiddenPattern
+internal sealed partial record ForbiddenPattern
 {
     private ForbiddenPattern(string text, string path, bool anyMember)
     {

@@ -6,7 +6,7 @@ namespace ClusterLab.Tool.Grading.Inspection;
 /// <param name="TestNames">Names the tests take from the kit, the library or locked cells: a student declaration with one of these names is shadowing.</param>
 /// <param name="Forbidden">Per question (<c>grade_id</c>), the library members its answer may not use; key <see cref="AllQuestions"/> holds the notebook-level ones.</param>
 /// <param name="AnswerNames">Names the source's solution cells declare (e.g. <c>MuHat</c>) → their question: a student cell declaring one answers that question too.</param>
-public sealed record InspectionRules(
+internal sealed record InspectionRules(
     IReadOnlySet<string> TestNames,
     IReadOnlyDictionary<string, IReadOnlyList<ForbiddenPattern>> Forbidden,
     IReadOnlyDictionary<string, string> AnswerNames)

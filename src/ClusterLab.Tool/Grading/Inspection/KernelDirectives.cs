@@ -4,7 +4,7 @@ namespace ClusterLab.Tool.Grading.Inspection;
 /// The .NET Interactive kernel's line directives (<c>#r</c>, <c>#!</c>, <c>#load</c>, <c>#i</c>): C# cannot compile them,
 /// so they are blanked (line numbers kept) before inspection and reported for student cells.
 /// </summary>
-public static class KernelDirectives
+internal static class KernelDirectives
 {
     private static readonly string[] Prefixes = ["#r", "#!", "#load", "#i"];
 

@@ -6,7 +6,7 @@ namespace ClusterLab.Tool.Grading.Inspection;
 /// <summary>What a <see cref="ForbiddenPattern"/> names in the referenced assemblies: whether its path is a type, and the names a reflection call would use.</summary>
 /// <param name="PathIsType">True when the pattern's path (without <c>.*</c>) names a type (then <c>X.anything</c> is a member of it).</param>
 /// <param name="Names">The type's name and its members' names (for <c>Type</c> and <c>Type.*</c>), or the member's name.</param>
-public sealed record PatternTargets(bool PathIsType, IReadOnlyList<string> Names)
+internal sealed record PatternTargets(bool PathIsType, IReadOnlyList<string> Names)
 {
     private static readonly ConcurrentDictionary<string, PatternTargets> Cache = new(StringComparer.Ordinal);
 

@@ -7,7 +7,7 @@ namespace ClusterLab.Tool.Grading.Inspection;
 /// of the source in source order, unless the source solution cell's <c>metadata.clusterlab.question</c> names one.
 /// Locked status always comes from the source (by cell id), never from the student's metadata.
 /// </summary>
-public static class QuestionMap
+internal static class QuestionMap
 {
     /// <summary>Metadata key (under <c>metadata.clusterlab</c> of a solution cell) naming its question's <c>grade_id</c>.</summary>
     public const string QuestionKey = "question";

@@ -8,7 +8,7 @@ namespace ClusterLab.Tool.Grading.Inspection;
 /// The cells compiled as the kernel compiles them: one C# script submission per cell, each continuing the previous one
 /// (declarations and <c>using</c>s carried forward), with the kernel's default usings plus the setup cell's.
 /// </summary>
-public sealed class ScriptChain
+internal sealed class ScriptChain
 {
     /// <summary>The kernel's default usings (.NET Interactive C#) and the setup cell's <c>using ClusterLab; using ClusterLab.Notebooks;</c>.</summary>
     public static readonly IReadOnlyList<string> Usings =

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ClusterLab.Tool.Grading.Inspection;
 
 /// <summary>Syntax-only facts about one notebook cell parsed as a C# script submission.</summary>
-public static class ScriptSyntax
+internal static class ScriptSyntax
 {
     /// <summary>Script parse options of the latest language version (what the kernel uses).</summary>
     public static readonly CSharpParseOptions Options =

@@ -8,16 +8,10 @@ namespace ClusterLab.Tool.Grading;
 /// notebook) as the first line of its solution cells, so the student copy states the rule the grader enforces.
 /// Cell ids are unchanged; a cell that already starts with the line is left alone.
 /// </summary>
-public sealed class AnnounceForbiddenMembers : INotebookStep
+internal sealed class AnnounceForbiddenMembers : INotebookStep
 {
     /// <summary>The start of the announcement line.</summary>
     public const string Prefix = "// Not allowed in this answer: ";
-
-    /// <inheritdoc/>
-    public string Help => "Announce the forbidden library members of each question at the top of its solution cells.";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
 
     /// <summary>The announcement line for <paramref name="patterns"/>.</summary>
     public static string Line(IEnumerable<ForbiddenPattern> patterns) =>

@@ -3,14 +3,11 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>Replaces each <c>// BEGIN SOLUTION</c> … <c>// END SOLUTION</c> region by a stub that throws; a solution cell without markers is replaced whole.</summary>
-public sealed class ClearSolutions : CellStep
+internal sealed class ClearSolutions : CellStep
 {
     /// <summary>The lines that replace a solution region (indented like its BEGIN line).</summary>
     public static IEnumerable<string> Stub(string indent) =>
         [indent + "// YOUR CODE HERE", indent + "throw new NotImplementedException(\"your code here\");"];
-
-    /// <inheritdoc/>
-    public override string Help => "Replace solution regions by '// YOUR CODE HERE' and a NotImplementedException.";
 
     /// <inheritdoc/>
     protected override void ApplyToCell(JsonObject cell, CellMeta meta, StepContext context)

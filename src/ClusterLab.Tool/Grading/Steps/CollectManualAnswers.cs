@@ -4,14 +4,8 @@ namespace ClusterLab.Tool.Grading;
 /// Takes the student's answer to each manual question (its text for manual.csv, its attached files copied into OUT,
 /// see <see cref="AnswerFiles"/>) and any hand-given points from <c>--manual</c>.
 /// </summary>
-public sealed class CollectManualAnswers : ISubmissionStep
+internal sealed class CollectManualAnswers : ISubmissionStep
 {
-    /// <inheritdoc/>
-    public string Help => "Collect the answers graded by hand (text and attached scans) and merge the points given in --manual scores.csv.";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
-
     /// <inheritdoc/>
     public void Apply(Submission submission, GradeContext context)
     {

@@ -6,14 +6,8 @@ namespace ClusterLab.Tool.Grading;
 /// Gives every cell a unique id: a cell without an id gets its released cell's id when <see cref="CellMatcher"/> finds
 /// it (by grade_id, then by position), else a fresh one; a copied cell keeps its id only the first time it appears.
 /// </summary>
-public sealed class DeduplicateIds : INotebookStep
+internal sealed class DeduplicateIds : INotebookStep
 {
-    /// <inheritdoc/>
-    public string Help => "Match cells without ids to the release (grade_id, then position), rename repeated ids (a copied locked cell must not replace the original), fill in the rest.";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
-
     /// <inheritdoc/>
     public void Apply(JsonObject notebook, StepContext context)
     {

@@ -11,14 +11,8 @@ namespace ClusterLab.Tool.Grading;
 /// declaration or a forbidden library member zeroes its question. A student cell whose own metadata claims a role or a
 /// lock is flagged too: roles and locks always come from the source, by cell id.
 /// </summary>
-public sealed class InspectStudentCode : ISubmissionStep
+internal sealed class InspectStudentCode : ISubmissionStep
 {
-    /// <inheritdoc/>
-    public string Help => "Flag directives, process/file/environment/reflection APIs, shadowing and forbidden members; zero the questions concerned.";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
-
     /// <inheritdoc/>
     public void Apply(Submission submission, GradeContext context)
     {

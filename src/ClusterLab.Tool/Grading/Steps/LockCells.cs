@@ -3,11 +3,8 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>Marks locked cells read-only for Jupyter front ends (<c>editable</c>/<c>deletable</c> false); the grader restores them anyway.</summary>
-public sealed class LockCells : CellStep
+internal sealed class LockCells : CellStep
 {
-    /// <inheritdoc/>
-    public override string Help => "Set metadata.editable and metadata.deletable to false on locked cells.";
-
     /// <inheritdoc/>
     protected override void ApplyToCell(JsonObject cell, CellMeta meta, StepContext context)
     {

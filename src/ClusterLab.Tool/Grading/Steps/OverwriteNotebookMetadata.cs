@@ -3,14 +3,8 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>Replaces the notebook-level metadata (kernelspec, language) and nbformat version by the source's.</summary>
-public sealed class OverwriteNotebookMetadata : INotebookStep
+internal sealed class OverwriteNotebookMetadata : INotebookStep
 {
-    /// <inheritdoc/>
-    public string Help => "Use the source notebook's kernelspec and nbformat, whatever the submission says.";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
-
     /// <inheritdoc/>
     public void Apply(JsonObject notebook, StepContext context)
     {

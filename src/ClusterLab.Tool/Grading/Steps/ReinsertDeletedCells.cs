@@ -7,14 +7,8 @@ namespace ClusterLab.Tool.Grading;
 /// the instructor's version, others in the released version (so later code still compiles). Each one is flagged.
 /// Instructor-only cells (role instructor) are never put back: the student copy never had them.
 /// </summary>
-public sealed class ReinsertDeletedCells : INotebookStep
+internal sealed class ReinsertDeletedCells : INotebookStep
 {
-    /// <inheritdoc/>
-    public string Help => "Re-insert deleted cells (locked ones from the source, others from the release) and flag them.";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
-
     /// <inheritdoc/>
     public void Apply(JsonObject notebook, StepContext context)
     {

@@ -3,13 +3,10 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>Deletes <c>// BEGIN HIDDEN TESTS</c> … <c>// END HIDDEN TESTS</c> regions; a hidden-tests cell keeps only a comment (its id stays, so the grader can restore it).</summary>
-public sealed class RemoveHiddenTests : CellStep
+internal sealed class RemoveHiddenTests : CellStep
 {
     /// <summary>What a hidden-tests cell shows students.</summary>
     public const string Placeholder = "// Hidden tests: they run when your notebook is graded.";
-
-    /// <inheritdoc/>
-    public override string Help => "Remove hidden-test regions and the code of hidden-tests cells.";
 
     /// <inheritdoc/>
     protected override void ApplyToCell(JsonObject cell, CellMeta meta, StepContext context)

@@ -3,14 +3,8 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>Deletes the cells with role <c>instructor</c> (a solution appendix, notes for graders): they exist in the source only.</summary>
-public sealed class RemoveInstructorCells : INotebookStep
+internal sealed class RemoveInstructorCells : INotebookStep
 {
-    /// <inheritdoc/>
-    public string Help => "Remove instructor-only cells (role instructor) from the student copy.";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
-
     /// <inheritdoc/>
     public void Apply(JsonObject notebook, StepContext context)
     {

@@ -3,13 +3,10 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>Replaces the instructor's model answer in manual (graded by hand) cells by a prompt.</summary>
-public sealed class ReplaceManualAnswers : CellStep
+internal sealed class ReplaceManualAnswers : CellStep
 {
     /// <summary>The prompt students replace with their answer.</summary>
     public const string Prompt = "YOUR ANSWER HERE";
-
-    /// <inheritdoc/>
-    public override string Help => "Replace the text of manual answer cells by 'YOUR ANSWER HERE'.";
 
     /// <inheritdoc/>
     protected override void ApplyToCell(JsonObject cell, CellMeta meta, StepContext context)

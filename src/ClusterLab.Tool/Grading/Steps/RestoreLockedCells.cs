@@ -3,14 +3,8 @@ using System.Text.Json.Nodes;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>Overwrites every locked cell (tests, hidden tests, setup, prompts) by the instructor's version, matched by cell id; an edited one is flagged.</summary>
-public sealed class RestoreLockedCells : INotebookStep
+internal sealed class RestoreLockedCells : INotebookStep
 {
-    /// <inheritdoc/>
-    public string Help => "Restore locked cells from the source notebook by cell id (a student's edit does not count).";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
-
     /// <inheritdoc/>
     public void Apply(JsonObject notebook, StepContext context)
     {

@@ -13,16 +13,10 @@ namespace ClusterLab.Tool.Grading;
 /// Sets the status: timeout (killed, or the student's notebook ran out of time), crashed (the student's process ended
 /// before it was ready, or the checker ended without its status line), otherwise ok.
 /// </summary>
-public sealed class RunChecks : ISubmissionStep
+internal sealed class RunChecks : ISubmissionStep
 {
     /// <summary>Largest checker console output kept in <c>checker.log</c>.</summary>
     public const int MaxLogChars = 1 << 20;
-
-    /// <inheritdoc/>
-    public string Help => "Run the checks in a trusted process that calls the student's code in sandboxes; results stay out of the sandboxes' reach.";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
 
     /// <inheritdoc/>
     public void Apply(Submission submission, GradeContext context)

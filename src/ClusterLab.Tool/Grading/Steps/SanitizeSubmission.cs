@@ -3,14 +3,8 @@ using ClusterLab.Tool.Runner;
 namespace ClusterLab.Tool.Grading;
 
 /// <summary>Reads a submission (never writing to it), runs <see cref="Pipelines.Sanitize"/> and saves the result in the student's work folder.</summary>
-public sealed class SanitizeSubmission : ISubmissionStep
+internal sealed class SanitizeSubmission : ISubmissionStep
 {
-    /// <inheritdoc/>
-    public string Help => "Copy the submission to OUT/work/<student>/ and restore its locked cells; a bad file is 'malformed'.";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
-
     /// <inheritdoc/>
     public void Apply(Submission submission, GradeContext context)
     {

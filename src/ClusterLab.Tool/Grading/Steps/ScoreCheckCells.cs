@@ -5,14 +5,8 @@ namespace ClusterLab.Tool.Grading;
 /// the question's own cell; if a check reports more than once the lowest score counts; points possible come from the
 /// source, never from the run.
 /// </summary>
-public sealed class ScoreCheckCells : ISubmissionStep
+internal sealed class ScoreCheckCells : ISubmissionStep
 {
-    /// <inheritdoc/>
-    public string Help => "Score each check from the results of its own cell; a check that never ran earns 0.";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
-
     /// <inheritdoc/>
     public void Apply(Submission submission, GradeContext context)
     {

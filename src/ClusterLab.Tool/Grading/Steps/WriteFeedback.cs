@@ -9,14 +9,8 @@ namespace ClusterLab.Tool.Grading;
 /// message, and for questions graded by hand with a rubric the points given for each rubric line. Hidden checks show
 /// their name and points only: never their code, message or expected values.
 /// </summary>
-public sealed class WriteFeedback : ISubmissionStep
+internal sealed class WriteFeedback : ISubmissionStep
 {
-    /// <inheritdoc/>
-    public string Help => "Write one HTML feedback page per student (hidden tests by name only).";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
-
     /// <inheritdoc/>
     public void Apply(Submission submission, GradeContext context)
     {

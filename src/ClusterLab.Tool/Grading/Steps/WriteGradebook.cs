@@ -8,14 +8,8 @@ namespace ClusterLab.Tool.Grading;
 /// or <c>none</c> when the instructor graded with <c>--no-sandbox</c>); rows sorted by student. A manual question not
 /// graded yet is empty.
 /// </summary>
-public sealed class WriteGradebook : IReportStep
+internal sealed class WriteGradebook : IReportStep
 {
-    /// <inheritdoc/>
-    public string Help => "Write gradebook.csv (deterministic: no timestamps, sorted rows, invariant numbers).";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
-
     /// <inheritdoc/>
     public void Apply(IReadOnlyList<Submission> submissions, GradeContext context) =>
         OutputFolder.WriteText(context.Options.OutDir, Path.Combine(context.Options.OutDir, "gradebook.csv"),

@@ -9,16 +9,10 @@ namespace ClusterLab.Tool.Grading;
 /// until given with <c>--manual</c>). Fill the points column and pass the file back with <c>--manual</c>. Also writes
 /// <c>OUT/manual.html</c> (see <see cref="ManualPage"/>).
 /// </summary>
-public sealed class WriteManualList : IReportStep
+internal sealed class WriteManualList : IReportStep
 {
     /// <summary>The header of manual.csv.</summary>
     public const string Header = "student,question,rubric_id,criterion,points_possible,points,answer";
-
-    /// <inheritdoc/>
-    public string Help => "List the answers awaiting a grade by hand with their rubric (manual.csv) and show them rendered (manual.html).";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
 
     /// <inheritdoc/>
     public void Apply(IReadOnlyList<Submission> submissions, GradeContext context)

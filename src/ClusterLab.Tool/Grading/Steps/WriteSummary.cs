@@ -14,17 +14,11 @@ namespace ClusterLab.Tool.Grading;
 /// (<c>{"version":1,"status","max_score","tests":[{"name","status","score","message"}]}</c>; base64 it into the
 /// reporter's runner output).
 /// </summary>
-public sealed class WriteSummary : IReportStep
+internal sealed class WriteSummary : IReportStep
 {
     // Every script is kept readable, but HTML-sensitive characters (< > & ' +) are written as \uXXXX: a message holding
     // "<script>" is the same string to a JSON reader and inert to anything that pastes the raw text into a page.
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
-
-    /// <inheritdoc/>
-    public string Help => "Write summary.json (earned/possible per student and overall, GitHub Classroom runner results).";
-
-    /// <inheritdoc/>
-    public bool Enabled { get; set; } = true;
 
     /// <inheritdoc/>
     public void Apply(IReadOnlyList<Submission> submissions, GradeContext context) =>
