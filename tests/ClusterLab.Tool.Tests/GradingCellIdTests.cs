@@ -104,8 +104,8 @@ public class GradingCellIdTests
         var subs = Grader.Find(folder);
         Grader.Grade(GradeCommand.Create(Assignment.Load(src), GradingHygieneTests.Options(outDir), subs), subs);
         var book = File.ReadAllText(Path.Combine(outDir, "gradebook.csv"));
-        Assert.Contains("\nana,5,1,4,,10,ok\n", book);
-        Assert.Contains("\nben,5,0,4,,9,ok\n", book);
+        Assert.Contains("\nana,5,1,4,,10,ok,sandbox\n", book);
+        Assert.Contains("\nben,5,0,4,,9,ok,sandbox\n", book);
         Assert.Contains("locked cell q1 (cell q1-tests) was edited; the original was restored.", subs.Single(s => s.Student == "ben").Flags);
     }
 }

@@ -85,9 +85,9 @@ public class GradingHygieneTests
         Assert.Equal(["-x", "Ana"], Directory.GetDirectories(Path.Combine(outDir, "work")).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal));
 
         var book = File.ReadAllText(Path.Combine(outDir, "gradebook.csv"));
-        Assert.Contains("\n'-x,0,0,0,,0,ok\n", book);            // a student id that starts with '-' is inert text
-        Assert.Contains("\n'=1+2.ipynb,,,,,,refused\n", book);   // refused files are rows too, never silently dropped
-        Assert.Contains("\n....ipynb,,,,,,refused\n", book);
+        Assert.Contains("\n'-x,0,0,0,,0,ok,sandbox\n", book);            // a student id that starts with '-' is inert text
+        Assert.Contains("\n'=1+2.ipynb,,,,,,refused,\n", book);   // refused files are rows too, never silently dropped
+        Assert.Contains("\n....ipynb,,,,,,refused,\n", book);
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!;
         var refused = summary["refused"]!.AsArray().Select(r => r!["file"]!.GetValue<string>() + ": " + r["reason"]!.GetValue<string>()).ToList();
         Assert.Contains("=1+2.ipynb: the student id contains the character '=' (allowed: letters, digits, _ - .)", refused);

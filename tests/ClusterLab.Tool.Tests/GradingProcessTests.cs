@@ -99,9 +99,9 @@ public class GradingProcessTests
         Assert.True(new FileInfo(Path.Combine(outDir, "work", "gus", "checker.log")).Length <= RunChecks.MaxLogChars + 100);
 
         var manual = File.ReadAllText(Path.Combine(outDir, "manual.csv"));
-        Assert.StartsWith("student,question,points_possible,points,answer\nana,q3,10,,\"The mean:", manual); // quoted: the answer holds a comma
-        Assert.Contains("\nben,q3,10,,YOUR ANSWER HERE\n", manual);
-        Assert.Contains("\nfay,q3,10,,\n", manual);
+        Assert.StartsWith("student,question,rubric_id,criterion,points_possible,points,answer\nana,q3,,,10,,\"The mean:", manual); // quoted: the answer holds a comma
+        Assert.Contains("\nben,q3,,,10,,YOUR ANSWER HERE\n", manual);
+        Assert.Contains("\nfay,q3,,,10,,\n", manual);
 
         var summary = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")))!;
         Assert.Equal(38, summary["earned"]!.GetValue<double>());
@@ -135,7 +135,7 @@ public class GradingProcessTests
         Assert.Contains("\nana,5,1,4,8,18,ok,sandbox\n", book);
         Assert.Contains("\ncat,3,1,4,2.5,10.5,ok,sandbox\n", book);
         Assert.Contains("\nben,0,0,0,,0,ok,sandbox\n", book);
-        Assert.Contains("ana,q3,10,8,", File.ReadAllText(Path.Combine(dir, "b", "manual.csv")));
+        Assert.Contains("ana,q3,,,10,8,", File.ReadAllText(Path.Combine(dir, "b", "manual.csv")));
     }
 
     [Fact]

@@ -83,14 +83,23 @@ public class GradingSanitizeTests
     [Theory]
     [InlineData("static class Check { public static void That(string id, double p, Func<bool> f) { } }")]
     [InlineData("void Check(string id) { }")]
-    [InlineData("display(\"x\", \"application/vnd.clusterlab.check+json\");")]
-    public void CodeThatCouldForgeChecksIsFlagged(string code)
+    [InlineData("class @Check { }")]
+    public void CodeThatShadowsTheChecksIsFlaggedAndZeroesItsQuestion(string code)
     {
         var source = Source();
         var student = Released(source);
         NotebookJson.SetSource(CellById(student, "q2-answer"), code);
-        var (_, flags) = Sanitize(student, source);
-        Assert.StartsWith("cell q2-answer contains", Assert.Single(flags));
+        var dir = TempDir("shadow");
+        var src = Path.Combine(dir, "hwx", "source", "hwx.ipynb");
+        NotebookJson.Save(source, src);
+        var path = Path.Combine(dir, "s.ipynb");
+        NotebookJson.Save(student, path);
+        var context = new GradeContext(Assignment.Load(src), new GradeOptions { OutDir = Path.Combine(dir, "out"), Progress = false });
+        var s = new Submission("s", path);
+        new SanitizeSubmission().Apply(s, context);
+        new InspectStudentCode().Apply(s, context);
+        Assert.StartsWith("Shadowing (cell q2-answer)", Assert.Single(s.Flags));
+        Assert.True(s.Zeroed.ContainsKey("q2"));
     }
 
     [Theory]
