@@ -65,7 +65,9 @@ internal static partial class AnswerFiles
         {
             var name = Uri.UnescapeDataString(m.Groups["url"].Value);
             if (found.ContainsKey(name) || name.Contains(':') || name.Contains('/') || name.Contains('\\') || !IsAccepted(name)) continue;
-            var fileName = name.StartsWith(submission.Student + ".", StringComparison.Ordinal) ? name : submission.Student + "." + name;
+            // <student>.<name> first; a name that already starts with "<student>." may also be the file itself.
+            var fileName = submission.Student + "." + name;
+            if (!File.Exists(Path.Combine(folder, fileName)) && name.StartsWith(submission.Student + ".", StringComparison.Ordinal)) fileName = name;
             var path = Path.Combine(folder, fileName);
             if (!File.Exists(path)) { problems.Add($"{question}: the answer names {name} but {fileName} is not beside the submission."); continue; }
             if (new FileInfo(path).Length > MaxBytes) { problems.Add($"{question}: {fileName} is larger than {MaxBytes >> 20} MB; not shown."); continue; }
