@@ -156,7 +156,10 @@ public class RealKernelTests
     }
 }
 
-/// <summary>The first lesson under notebooks/ in the real kernel (a separate class so that it runs in parallel with the smoke test).</summary>
+/// <summary>
+/// The first lesson's student edition (notebooks/) in the real kernel (a separate class so that it runs in parallel
+/// with the smoke test): it runs to the end, draws its charts, and its checks fail only as "not answered yet".
+/// </summary>
 public class RealKernelLessonTests
 {
     [Fact]
@@ -172,6 +175,8 @@ public class RealKernelLessonTests
 
         RealKernelTests.AssertNoErrors(outputs);
         RealKernelTests.AssertPlotlyOnceAndChartDrawn(outputs);
-        Assert.All(RealKernelTests.CheckResults(outputs), r => Assert.True(r.Passed, $"{Path.GetFileName(lesson)}: {r.ToLine()}"));
+        Assert.All(RealKernelTests.CheckResults(outputs), r => Assert.True(r.Passed || r.Message.StartsWith("not answered yet", StringComparison.Ordinal),
+            $"{Path.GetFileName(lesson)}: {r.ToLine()}"));
+        Assert.Contains(RealKernelTests.CheckResults(outputs), r => !r.Passed); // the student edition: exercises are open
     }
 }
