@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Times scikit-learn on the same data and settings as bench/ClusterLab.Benchmarks (the performance issue's six workloads,
 and lesson 05's k = 1 ... 100 sweep).
 
@@ -7,7 +7,8 @@ and lesson 05's k = 1 ... 100 sweep).
   python3 bench/sklearn_bench.py bench/data out.json --only gmm_50k_d8_k8 --repeat 3
   python3 bench/sklearn_bench.py bench/data out.json --sweep              # the sweep only (one run, no warm-up)
 
-Needs Debian's python3-sklearn (scikit-learn 1.2 with OpenBLAS). Writes {name: {"seconds", "quality", "times", "cpu"}}; quality is
+Needs Debian's python3-sklearn (scikit-learn 1.2 with OpenBLAS): run it with /usr/bin/python3. Every workload starts
+from the shared start NAME.init.json (centroids or mixture parameters) that export-data writes, as ClusterLab does. Writes {name: {"seconds", "quality", "times", "cpu"}}; quality is
 the inertia (K-means, computed on the full data for mini-batch), the silhouette score, or the total log-likelihood
 (Gaussian mixtures) at the returned parameters, as ClusterLab reports it; "cpu" the process CPU seconds of each run. The thread limit is set before numpy loads.
 """
@@ -32,6 +33,8 @@ def load(d, name):
     meta = json.load(open(os.path.join(d, name + ".json")))
     x = np.fromfile(os.path.join(d, name + ".f64"), dtype="<f8").reshape(meta["N"], meta["D"])
     y = np.fromfile(os.path.join(d, name + ".labels.i32"), dtype="<i4")
+    init = os.path.join(d, name + ".init.json")   # the shared start written by export-data
+    meta["start"] = json.load(open(init)) if os.path.exists(init) else None
     return meta, x, y
 
 
@@ -40,18 +43,20 @@ def minibatch_inertia(x, m):
 
 
 def run(meta, x, y):
-    """One run of a workload; returns its quality figure."""
-    k, it, kind = meta["K"], meta["MaxIter"], meta["Kind"]
-    if kind == "kmeans":      # k-means++ (greedy, 2 + ln k trials), one init, Lloyd, tol 0
-        return KMeans(k, init="k-means++", n_init=1, max_iter=it, tol=0, random_state=0, algorithm="lloyd").fit(x).inertia_
-    if kind == "minibatch":   # it = passes over the data; no early stopping
-        m = MiniBatchKMeans(k, batch_size=meta["BatchSize"], max_iter=it, n_init=1, random_state=0,
-                            max_no_improvement=None, tol=0).fit(x)
+    """One run of a workload from the shared start (as ClusterLab's Workload.Run); returns its quality figure."""
+    k, it, kind, start = meta["K"], meta["MaxIter"], meta["Kind"], meta["start"]
+    if kind == "kmeans":      # the given centroids, Lloyd, tol 0 (both sides run the same iterations)
+        return KMeans(k, init=np.array(start["Centroids"]), n_init=1, max_iter=it, tol=0, algorithm="lloyd").fit(x).inertia_
+    if kind == "minibatch":   # the given centroids; it = passes over the data; no early stopping
+        m = MiniBatchKMeans(k, init=np.array(start["Centroids"]), batch_size=meta["BatchSize"], max_iter=it, n_init=1,
+                            random_state=0, max_no_improvement=None, tol=0).fit(x)
         return minibatch_inertia(x, m)
     if kind == "silhouette":  # on the true labels
         return silhouette_score(x, y)
-    if kind == "gmm":         # K-means init (sklearn's default), full covariances, tol 0
-        g = GaussianMixture(k, covariance_type="full", max_iter=it, tol=0, random_state=0).fit(x)
+    if kind == "gmm":         # the given weights, means and covariances (as precisions), full covariances, tol 0
+        cov = np.array(start["Covariances"])
+        g = GaussianMixture(k, covariance_type="full", max_iter=it, tol=0, weights_init=np.array(start["Weights"]),
+                            means_init=np.array(start["Means"]), precisions_init=np.linalg.inv(cov)).fit(x)
         return float(g.score(x) * len(x))
     raise ValueError(kind)
 

@@ -4,7 +4,8 @@ namespace ClusterLab.Benchmarks;
 
 /// <summary>
 /// The data both sides read: per workload <c>NAME.f64</c> (n × d little-endian doubles, row-major), <c>NAME.labels.i32</c>
-/// (the true blob labels) and <c>NAME.json</c> (the <see cref="Workload"/> settings); plus <c>sweep_10k_d2.*</c> for the sweep.
+/// (the true blob labels), <c>NAME.json</c> (the <see cref="Workload"/> settings) and <c>NAME.init.json</c> (the
+/// <see cref="SharedStart"/>); plus <c>sweep_10k_d2.*</c> for the sweep.
 /// </summary>
 public static class BenchData
 {
@@ -19,6 +20,7 @@ public static class BenchData
         {
             var data = w.Data();
             Write(dir, w.Name, data.X, data.Labels, JsonSerializer.Serialize(w));
+            SharedStart.For(w, data.X).Write(dir, w.Name);                       // the start both sides use
             Console.WriteLine($"{w.Name}: {w.N} x {w.D}");
         }
         var sweep = Sweep.Data();

@@ -38,7 +38,7 @@ public static class Phases
                     Time(w, "M-step × 10", a, () => { for (int t = 0; t < 10; t++) MStepKernel.Run(ws, 1e-6, out _); });
                     break;
                 default:
-                    Time(w, "whole", a, () => w.Run(x, labels));
+                    Time(w, "whole", a, () => w.Run(x, labels, SharedStart.Read(a.DataDir, w, x)));
                     break;
             }
         }

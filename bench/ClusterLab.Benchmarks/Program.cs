@@ -25,6 +25,8 @@ switch (mode)
         return SideBySide.Sweep(new BenchArgs(args));
     case "phases":
         return Phases.Run(new BenchArgs(args));
+    case "time":
+        return TimeChild.Run(new BenchArgs(args));
     case "kernels":
         return KernelTimes.Run(new BenchArgs(args));
     case "history":

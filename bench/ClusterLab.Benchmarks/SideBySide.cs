@@ -13,60 +13,54 @@ public static class SideBySide
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>The six workloads, both sides, ratio and quality.</summary>
+    /// <summary>
+    /// The six workloads from the shared start: per round scikit-learn, ClusterLab, ClusterLab with DOTNET_EnableAVX=0
+    /// and (K-means) ML.NET, each a fresh process with a warm-up, in an order that reverses every round; medians with the
+    /// range (min–max) of every timed run, ratios of the medians with the range of the per-round ratios.
+    /// </summary>
     public static int Quick(BenchArgs a)
     {
-        var saved = a.SklearnJson is string path ? ReadSklearn(path) : [];
-        PrintMachine(saved.TryGetValue("_meta", out var meta) ? meta : null);
-        Console.WriteLine($"Each side: {(a.Live ? $"{a.Rounds} rounds of (scikit-learn, ClusterLab), " : "")}{a.Repeat} timed runs per round after a warm-up; medians. ratio = scikit-learn time / ClusterLab time.");
+        PrintMachine(null);
+        Console.WriteLine($"python: {a.Python}; {a.Rounds} rounds, {a.Repeat} timed runs per contender and round after a warm-up; times in seconds as median (min–max).");
         Console.WriteLine();
-        Console.WriteLine("| workload | ClusterLab (s) | scikit-learn (s) | ratio | target | ClusterLab quality | scikit-learn quality | rel. diff |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| workload | ClusterLab | ClusterLab, AVX=0 | AVX=0 ÷ full (≤ 2.5) | scikit-learn | ClusterLab ÷ scikit-learn | target | ML.NET | ClusterLab quality | scikit-learn quality | ML.NET quality |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var mine = new Dictionary<string, object>();
-        var cpuRows = new List<string>();
         foreach (var w in Workload.All.Where(w => a.Only is null || w.Name == a.Only))
         {
-            var (x, labels) = BenchData.TryRead(a.DataDir, w.Name, w.N, w.D) ?? Generate(w);
-            double quality = w.Run(x, labels);                 // warm-up (JIT, tiering)
-            List<double> cl = [], sk = [], clCpu = [], skCpu = [];
-            double? skQuality = null;
-            if (saved.TryGetValue(w.Name, out var s)) { sk.Add(s.GetProperty("seconds").GetDouble()); skQuality = s.GetProperty("quality").GetDouble(); }
+            bool kmeans = w.Kind == "kmeans";
+            List<double> cl = [], c0 = [], sk = [], ml = [], rSk = [], rAvx = [];
+            double clQ = double.NaN, skQ = double.NaN, mlQ = double.NaN;
             for (int r = 0; r < a.Rounds; r++)
             {
-                if (a.Live && RunSklearn(a, ["--only", w.Name, "--repeat", a.Repeat.ToString(Inv)]) is { } live && live.TryGetValue(w.Name, out var l))
+                double? skRound = null, clRound = null, c0Round = null;
+                var steps = new List<Action>
                 {
-                    sk.AddRange(l.GetProperty("times").EnumerateArray().Select(t => t.GetDouble()));
-                    skCpu.AddRange(l.GetProperty("cpu").EnumerateArray().Select(t => t.GetDouble()));
-                    skQuality = l.GetProperty("quality").GetDouble();
-                }
-                for (int i = 0; i < a.Repeat; i++)
-                {
-                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                    var sw = Stopwatch.StartNew();
-                    quality = w.Run(x, labels);
-                    cl.Add(sw.Elapsed.TotalSeconds);
-                    clCpu.Add((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
-                }
+                    () => { if (RunSklearn(a, ["--only", w.Name, "--repeat", a.Repeat.ToString(Inv)]) is { } live && live.TryGetValue(w.Name, out var l))
+                            { var t = l.GetProperty("times").EnumerateArray().Select(e => e.GetDouble()).ToList(); sk.AddRange(t); skRound = Median(t); skQ = l.GetProperty("quality").GetDouble(); } },
+                    () => { if (TimeChild.Spawn(a, w.Name, "clusterlab", avx: true) is { } c) { cl.AddRange(c.Times); clRound = Median(c.Times); clQ = c.Quality; } },
+                    () => { if (TimeChild.Spawn(a, w.Name, "clusterlab", avx: false) is { } c) { c0.AddRange(c.Times); c0Round = Median(c.Times); } },
+                };
+                if (kmeans) steps.Add(() => { if (TimeChild.Spawn(a, w.Name, "mlnet", avx: true) is { } m) { ml.AddRange(m.Times); mlQ = m.Quality; } });
+                if (r % 2 == 1) steps.Reverse();                                // no contender always goes first
+                foreach (var step in steps) step();
+                if (clRound is double cr && skRound is double sr) rSk.Add(cr / sr);
+                if (clRound is double cr2 && c0Round is double zr) rAvx.Add(zr / cr2);
             }
-            double clMed = Median(cl);
-            double? skMed = sk.Count > 0 ? Median(sk) : null;
-            double target = w.Kind is "silhouette" or "gmm" ? 4 : 2;
-            string ratio = skMed is double m ? $"{m / clMed:F1}×" : "";
-            string met = skMed is double m2 ? (m2 / clMed >= target ? $"≥ {target}× met" : $"≥ {target}× **missed**") : $"≥ {target}×";
-            string rel = skQuality is double q ? (Math.Abs(quality - q) / Math.Abs(q)).ToString("0.0e+0", Inv) : "";
-            Console.WriteLine($"| {w.Name} | {clMed:F3} | {skMed?.ToString("F3", Inv)} | {ratio} | {met} | {G(quality)} | {(skQuality is double q2 ? G(q2) : "")} | {rel} |");
-            mine[w.Name] = new { seconds = clMed, quality, times = cl, cpu = clCpu, sklearnSeconds = skMed, sklearnQuality = skQuality, sklearnTimes = sk, sklearnCpu = skCpu };
-            cpuRows.Add($"| {w.Name} | {Median(clCpu):F3} | {(skCpu.Count > 0 ? Median(skCpu).ToString("F3", Inv) : "")} | {(skCpu.Count > 0 ? $"{Median(skCpu) / Median(clCpu):F1}×" : "")} |");
+            double target = w.Kind is "silhouette" or "gmm" ? 0.25 : 0.5;
+            double ratio = Median(cl) / Median(sk), avx = Median(c0) / Median(cl);
+            string met = ratio <= target ? "met" : "**missed**", avxMet = avx <= 2.5 ? "" : " **missed**";
+            Console.WriteLine($"| `{w.Name}` | {Spread(cl)} | {Spread(c0)} | {avx:F2} ({Range(rAvx)}){avxMet} | {Spread(sk)} | {ratio:F2} ({Range(rSk)}) | ≤ {target:G2} {met} | " +
+                $"{(kmeans ? Spread(ml) : "n/a")} | {G(clQ)} | {G(skQ)} | {(kmeans ? G(mlQ) : "")} |");
+            mine[w.Name] = new { clusterlab = cl, avx0 = c0, sklearn = sk, mlnet = ml, clusterlabQuality = clQ, sklearnQuality = skQ, mlnetQuality = mlQ };
         }
-        Console.WriteLine();
-        Console.WriteLine("Process CPU time (both threads summed; less sensitive to other load than wall time):");
-        Console.WriteLine();
-        Console.WriteLine("| workload | ClusterLab CPU (s) | scikit-learn CPU (s) | ratio |");
-        Console.WriteLine("| --- | ---: | ---: | ---: |");
-        foreach (var row in cpuRows) Console.WriteLine(row);
         if (a.JsonOut is string o) File.WriteAllText(o, JsonSerializer.Serialize(mine, new JsonSerializerOptions { WriteIndented = true }));
         return 0;
     }
+
+    private static string Spread(List<double> t) => t.Count == 0 ? "" : $"{Median(t):F3} ({t.Min():F3}–{t.Max():F3})";
+
+    private static string Range(List<double> r) => r.Count == 0 ? "" : $"{r.Min():F2}–{r.Max():F2}";
 
     /// <summary>Lesson 05's sweep, k = 1 … 100, both estimators; with --live also scikit-learn's (one run per round).</summary>
     public static int Sweep(BenchArgs a)
@@ -134,12 +128,6 @@ public static class SideBySide
 
     private static Dictionary<string, JsonElement> ReadSklearn(string path) =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path))!;
-
-    private static (double[][] X, int[] Labels) Generate(Workload w)
-    {
-        var d = w.Data();
-        return (d.X, d.Labels);
-    }
 
     private static double Median(List<double> v)
     {

@@ -20,13 +20,17 @@ public sealed record Workload(string Name, string Kind, int N, int D, int K, int
     /// <summary>Generates the data (deterministic for <see cref="DataSeed"/>).</summary>
     public LabeledData Data() => Datasets.Blobs(N, D, K, 1.0, DataSeed, 10.0);
 
-    /// <summary>Runs the workload once and returns its quality figure (inertia, silhouette score or total log-likelihood).</summary>
-    public double Run(double[][] x, int[] trueLabels) => Kind switch
+    /// <summary>
+    /// Runs the workload once from the shared start and returns its quality figure (inertia, silhouette score or total
+    /// log-likelihood). Default settings but for the start, the iteration count and Tol = 0 (so that both libraries run
+    /// the same iterations); K-means keeps its history, as by default.
+    /// </summary>
+    public double Run(double[][] x, int[] trueLabels, SharedStart start) => Kind switch
     {
-        "kmeans" => new KMeans(K) { NInit = 1, MaxIter = MaxIter, Tol = 0, Seed = 0, KeepHistory = false }.Fit(x).Inertia,
-        "minibatch" => new MiniBatchKMeans(K) { BatchSize = BatchSize, MaxIter = MaxIter, NInit = 1, Seed = 0, MaxNoImprovement = null }.Fit(x).Inertia,
+        "kmeans" => new KMeans(K) { InitialCentroids = start.Centroids, MaxIter = MaxIter, Tol = 0 }.Fit(x).Inertia,
+        "minibatch" => new MiniBatchKMeans(K) { InitialCentroids = start.Centroids, BatchSize = BatchSize, MaxIter = MaxIter, Seed = 0, MaxNoImprovement = null }.Fit(x).Inertia,
         "silhouette" => Silhouette.Score(x, trueLabels),
-        "gmm" => new GaussianMixture(K) { MaxIter = MaxIter, Tol = 0, Seed = 0 }.Fit(x).LogLikelihood,
+        "gmm" => new GaussianMixture(K) { InitialParameters = start.Mixture(), MaxIter = MaxIter, Tol = 0 }.Fit(x).LogLikelihood,
         _ => throw new InvalidOperationException(Kind),
     };
 }

@@ -9,6 +9,7 @@ public class WorkloadBenchmarks
 {
     private double[][] _x = [];
     private int[] _labels = [];
+    private SharedStart _start = new(null, null, null, null);
     private Workload _w = Workload.All[0];
 
     /// <summary>Workload name.</summary>
@@ -25,9 +26,10 @@ public class WorkloadBenchmarks
         _w = Workload.All.Single(w => w.Name == Name);
         var data = _w.Data();
         (_x, _labels) = (data.X, data.Labels);
+        _start = SharedStart.For(_w, _x);
     }
 
     /// <summary>One run of the workload.</summary>
     [Benchmark]
-    public double Run() => _w.Run(_x, _labels);
+    public double Run() => _w.Run(_x, _labels, _start);
 }

@@ -51,4 +51,18 @@ public class MiniBatchKMeansTests
         Assert.Equal(20, m.Centroids.Length);
         Assert.All(m.Centroids, c => Assert.All(c, v => Assert.True(double.IsFinite(v))));
     }
+
+    [Fact]
+    public void GivenInitialCentroidsReplaceTheInitialisation()
+    {
+        var x = Datasets.Blobs(3000, 2, 4, 1.0, 3, 10.0).X;
+        double[][] start = [x[0], x[1], x[2], x[3]];
+        // With a given start the random init is skipped, so the init method no longer matters (same seed, same batches).
+        var a = new MiniBatchKMeans(4) { Seed = 1, MaxIter = 2, InitialCentroids = start, Init = KMeansInit.Random }.Fit(x);
+        var b = new MiniBatchKMeans(4) { Seed = 1, MaxIter = 2, InitialCentroids = start, Init = KMeansInit.KMeansPlusPlus, NInit = 5 }.Fit(x);
+        Assert.Equal(a.Centroids, b.Centroids);
+        Assert.Equal(a.Inertia, b.Inertia);
+        var bad = Assert.Throws<ArgumentException>(() => new MiniBatchKMeans(4) { InitialCentroids = [x[0]] }.Fit(x));
+        Assert.Contains("InitialCentroids", bad.Message);
+    }
 }

@@ -21,8 +21,10 @@ public sealed class MiniBatchKMeans
     public int BatchSize { get; set; } = 1024;
     /// <summary>Passes over the data: the run makes at most ⌊MaxIter · n / BatchSize⌋ steps. Default 100. Range: ≥ 1.</summary>
     public int MaxIter { get; set; } = 100;
-    /// <summary>Initialisation method. Default <see cref="KMeansInit.KMeansPlusPlus"/>.</summary>
+    /// <summary>Initialisation method. Default <see cref="KMeansInit.KMeansPlusPlus"/>. Ignored when <see cref="InitialCentroids"/> is set.</summary>
     public KMeansInit Init { get; set; } = KMeansInit.KMeansPlusPlus;
+    /// <summary>Given initial centroids, shape (k, nFeatures), as scikit-learn's <c>init=array</c>. Default null. When set, training starts from them (Init and NInit are ignored).</summary>
+    public double[][]? InitialCentroids { get; set; }
     /// <summary>Number of initialisations tried; the one with the lowest inertia on a validation batch is kept. Default 3, scikit-learn 1.2's <c>n_init</c> for MiniBatchKMeans (1.4's "auto" makes one with k-means++). Range: ≥ 1.</summary>
     public int NInit { get; set; } = 3;
     /// <summary>Random seed; null draws one from the system (the model's <see cref="KMeansModel.SeedUsed"/> says which). Default null.</summary>
@@ -45,6 +47,7 @@ public sealed class MiniBatchKMeans
         Validate.AtLeast(NInit, 1, nameof(NInit));
         Validate.AtLeast(ReassignmentRatio, 0.0, nameof(ReassignmentRatio));
         if (MaxNoImprovement is int m) Validate.AtLeast(m, 1, nameof(MaxNoImprovement));
+        if (InitialCentroids is not null) Validate.Shape(InitialCentroids, K, d, nameof(InitialCentroids), "centroid");
         var data = RowMatrix.FromJagged(x);
         Validate.DistinctPoints(data.Data, n, d, K);
         var mean = data.ColumnMeans();
@@ -53,7 +56,7 @@ public sealed class MiniBatchKMeans
         int seedUsed = Seed ?? Random.Shared.Next();
         var rng = new Random(seedUsed);
         var run = new MiniBatchRun(data, K, Math.Min(BatchSize, n), rng, ReassignmentRatio, MaxNoImprovement);
-        var centers = run.BestInit(Init, NInit);
+        var centers = InitialCentroids is null ? run.BestInit(Init, NInit) : Centred(InitialCentroids, mean);
         int steps = run.Train(centers, (int)Math.Min(int.MaxValue, (long)MaxIter * n / run.Batch));
 
         var labels = new int[n];
@@ -69,5 +72,15 @@ public sealed class MiniBatchKMeans
         var map = CanonicalLabels.Map(labels, K);
         int passes = (int)Math.Ceiling((double)steps * run.Batch / n);
         return new KMeansModel(CanonicalLabels.Reorder(centers, map, d, mean), CanonicalLabels.Apply(labels, map), inertia, passes, [], seedUsed, copy: false);
+    }
+
+    /// <summary>The given centroids, row-major, in the centred frame of the data.</summary>
+    private static double[] Centred(double[][] centroids, double[] mean)
+    {
+        int d = mean.Length;
+        var c = new double[centroids.Length * d];
+        for (int j = 0; j < centroids.Length; j++)
+            for (int f = 0; f < d; f++) c[j * d + f] = centroids[j][f] - mean[f];
+        return c;
     }
 }
