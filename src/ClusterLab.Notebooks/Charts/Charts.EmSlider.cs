@@ -5,6 +5,9 @@ namespace ClusterLab.Notebooks;
 
 public static partial class Charts
 {
+    // Each slider step restyles the first trace only (plotly.js "update" args: data, layout, trace indices).
+    private static readonly int[] SliderTraces = [0];
+
     /// <summary>At most this many slider steps (see <see cref="SliderSteps"/>).</summary>
     private const int MaxSliderSteps = 30;
 
@@ -52,7 +55,7 @@ public static partial class Charts
             {
                 new Props { ["marker.color"] = new object[] { colors[s] } },
                 new Props { ["title.text"] = $"{title}: {states[s].Title}", ["shapes"] = shapes[s] },
-                new[] { 0 },
+                SliderTraces,
             },
         }).ToArray();
         b.Layout["sliders"] = new[]

@@ -27,8 +27,9 @@ public static class Kit
     public static string PlotlyScriptTag() => PlotlyJs.ScriptTag();
 
     /// <summary>The kit's Plotly.NET assemblies, which later cells may use without <c>#r</c>.</summary>
-    internal static string[] PlotlyReferences() =>
-        [.. new[] { "Plotly.NET.dll", "Plotly.NET.CSharp.dll" }.Select(f => Path.Combine(Folder, f)).Where(File.Exists)];
+    internal static string[] PlotlyReferences() => [.. PlotlyAssemblies.Select(f => Path.Combine(Folder, f)).Where(File.Exists)];
+
+    private static readonly string[] PlotlyAssemblies = ["Plotly.NET.dll", "Plotly.NET.CSharp.dll"];
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static KitReady Finish()

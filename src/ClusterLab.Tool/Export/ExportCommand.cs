@@ -60,7 +60,7 @@ internal static class ExportCommand
     {
         var project = Path.Combine(root, "src", "ClusterLab.Notebooks", "ClusterLab.Notebooks.csproj");
         var relative = Path.GetRelativePath(outDir, project);
-        return (relative.StartsWith("..") && outDir.StartsWith(root) ? relative : project).Replace('\\', '/');
+        return (relative.StartsWith("..", StringComparison.Ordinal) && outDir.StartsWith(root, StringComparison.Ordinal) ? relative : project).Replace('\\', '/');
     }
 
     private static string? RepositoryRoot(string from)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using ClusterLab.Tool.Runner;
 using Microsoft.CodeAnalysis;
@@ -29,20 +30,20 @@ internal static class FileBasedApp
             var source = NotebookDocument.Source(cell);
             if (NotebookDocument.CellType(cell) == "markdown") { body.Append(Comment(source)); continue; }
             if (NotebookDocument.CellType(cell) != "code" || cellNumber - 1 == setup) continue;   // #:project replaces the setup cell
-            body.AppendLine($"// ── cell {cellNumber} ──");
+            body.AppendLine(CultureInfo.InvariantCulture, $"// ── cell {cellNumber} ──");
             AppendCode(WithoutDirectives(source), usings, body, types);
             body.AppendLine();
         }
         var app = new StringBuilder();
         app.AppendLine("#!/usr/bin/env -S dotnet run");
-        app.AppendLine($"// {notebook.Name}: exported from {System.IO.Path.GetFileName(notebook.Path)} by `clusterlab export` (run: dotnet run {notebook.Name}.cs)");
-        app.AppendLine($"#:project {kitProject}");
+        app.AppendLine(CultureInfo.InvariantCulture, $"// {notebook.Name}: exported from {System.IO.Path.GetFileName(notebook.Path)} by `clusterlab export` (run: dotnet run {notebook.Name}.cs)");
+        app.AppendLine(CultureInfo.InvariantCulture, $"#:project {kitProject}");
         app.AppendLine("#:property Nullable=disable");
         app.AppendLine("#:property NoWarn=$(NoWarn);CS1591;CS8321;CS0219;CS0168;CS8981");
         app.AppendLine("#:property PublishAot=false");
         foreach (var u in usings.Distinct()) app.AppendLine(u);
         app.AppendLine();
-        app.AppendLine($"ScriptHost.Begin(\"{notebook.Name}\");");
+        app.AppendLine(CultureInfo.InvariantCulture, $"ScriptHost.Begin(\"{notebook.Name}\");");
         app.AppendLine();
         app.Append(body);
         app.AppendLine("return ScriptHost.End();");
@@ -51,7 +52,7 @@ internal static class FileBasedApp
     }
 
     private static string WithoutDirectives(string source) =>
-        string.Join('\n', source.Split('\n').Where(l => !l.TrimStart().StartsWith("#r ") && !l.TrimStart().StartsWith("#!")));
+        string.Join('\n', source.Split('\n').Where(l => !l.TrimStart().StartsWith("#r ", StringComparison.Ordinal) && !l.TrimStart().StartsWith("#!", StringComparison.Ordinal)));
 
     private static string Comment(string markdown) =>
         string.Concat(markdown.TrimEnd().Split('\n').Select(l => l.Length == 0 ? "//\n" : "// " + l.TrimEnd('\r') + "\n")) + "\n";
@@ -69,7 +70,7 @@ internal static class FileBasedApp
             if (last && member is GlobalStatementSyntax { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } expr })
             {
                 body.Append(member.GetLeadingTrivia().ToFullString().TrimStart('\n'));
-                body.AppendLine($"ScriptHost.Show(() => {expr.Expression.ToString().Trim()});");
+                body.AppendLine(CultureInfo.InvariantCulture, $"ScriptHost.Show(() => {expr.Expression.ToString().Trim()});");
                 continue;
             }
             body.AppendLine(member.ToFullString().Trim('\n', '\r'));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using ClusterLab.Tool.Runner;
@@ -30,25 +31,25 @@ internal static class ManualPage
         static string H(string t) => WebUtility.HtmlEncode(t);
         var a = context.Assignment;
         var sb = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n")
-            .Append($"<title>{H(a.Name)}: answers graded by hand</title>\n<style>{Css}</style>\n")
+            .Append(CultureInfo.InvariantCulture, $"<title>{H(a.Name)}: answers graded by hand</title>\n<style>{Css}</style>\n")
             .Append(HtmlPage.MathJaxScripts())
             .Append("</head><body class=\"tex2jax_ignore\">\n")
-            .Append($"<h1>{H(a.Name)}: answers graded by hand</h1>\n")
+            .Append(CultureInfo.InvariantCulture, $"<h1>{H(a.Name)}: answers graded by hand</h1>\n")
             .Append("<p>Fill the <code>points</code> column of <code>manual.csv</code> (one row per rubric line), then run <code>clusterlab grade … --manual manual.csv</code>.</p>\n");
         foreach (var q in a.Questions.Where(q => q.Kind == QuestionKind.Manual))
         {
-            sb.Append($"<h2 id=\"{H(q.Id)}\">{H(q.Id)} ({Csv.Number(q.Points)} points{(q.Bonus ? ", bonus" : "")})</h2>\n");
+            sb.Append(CultureInfo.InvariantCulture, $"<h2 id=\"{H(q.Id)}\">{H(q.Id)} ({Csv.Number(q.Points)} points{(q.Bonus ? ", bonus" : "")})</h2>\n");
             if (q.Rubric.Count > 0)
             {
                 sb.Append("<table><tr><th>rubric_id</th><th>points</th><th>criterion</th></tr>\n");
-                foreach (var l in q.Rubric) sb.Append($"<tr><td>{H(l.Id)}</td><td>{Csv.Number(l.Points)}</td><td>{H(l.Text)}</td></tr>\n");
+                foreach (var l in q.Rubric) sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(l.Id)}</td><td>{Csv.Number(l.Points)}</td><td>{H(l.Text)}</td></tr>\n");
                 sb.Append("</table>\n");
             }
             foreach (var s in submissions)
             {
                 var text = s.ManualAnswers.GetValueOrDefault(q.Id, "");
                 var files = s.ManualFiles.GetValueOrDefault(q.Id) ?? new Dictionary<string, string>();
-                sb.Append($"<h3 id=\"{H(s.Student)}-{H(q.Id)}\">{H(s.Student)}</h3>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<h3 id=\"{H(s.Student)}-{H(q.Id)}\">{H(s.Student)}</h3>\n");
                 var blank = text.Trim().Length == 0 || text.Trim() == ReplaceManualAnswers.Prompt;
                 if (blank && files.Count == 0) sb.Append("<p class=\"empty\">no answer</p>\n");
                 else sb.Append("<div class=\"answer tex2jax_process\">\n").Append(Markdown(text, files)).Append("</div>\n");
@@ -67,7 +68,7 @@ internal static class ManualPage
                     foreach (var l in q.Rubric)
                     {
                         var given = context.ManualRubric.TryGetValue((s.Student, q.Id, l.Id), out var p) ? Csv.Number(p) : "";
-                        sb.Append($"<tr><td>{H(l.Id)}</td><td>{given} / {Csv.Number(l.Points)}</td></tr>");
+                        sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{H(l.Id)}</td><td>{given} / {Csv.Number(l.Points)}</td></tr>");
                     }
                     sb.Append("</table>\n");
                 }

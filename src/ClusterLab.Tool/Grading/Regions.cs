@@ -70,7 +70,7 @@ internal static class Regions
     private static bool IsMarker(string line, string kind, string name)
     {
         var t = line.Trim();
-        if (!t.StartsWith("//")) return false;
+        if (!t.StartsWith("//", StringComparison.Ordinal)) return false;
         return string.Equals(t[2..].Trim(), $"{kind} {name}", StringComparison.OrdinalIgnoreCase);
     }
 }

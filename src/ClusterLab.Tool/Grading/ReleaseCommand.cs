@@ -68,7 +68,7 @@ internal static partial class ReleaseCommand
         var root = sourceDir;
         while (root is not null && !Directory.Exists(Path.Combine(root, ".git")) && !File.Exists(Path.Combine(root, ".git")))
             root = Path.GetDirectoryName(root);
-        var rewrite = root is not null && Path.GetRelativePath(root, targetDir) is var r && !r.StartsWith("..") && !Path.IsPathRooted(r);
+        var rewrite = root is not null && Path.GetRelativePath(root, targetDir) is var r && !r.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(r);
         foreach (var cell in NotebookJson.CellObjects(notebook))
         {
             (cell["metadata"]?[CellMeta.Key] as JsonObject)?.Remove("wrong");

@@ -88,7 +88,7 @@ internal static class ValueCodec
         throw new NotSupportedException($"values of type {value.GetType().Name} cannot be passed to or from the grader.");
     }
 
-    private static JsonNode Number(double d) => double.IsFinite(d)
+    private static JsonValue Number(double d) => double.IsFinite(d)
         ? JsonValue.Create(d)
         : JsonValue.Create(double.IsNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
 
@@ -129,7 +129,7 @@ internal static class ValueCodec
                 return array;
             }
             if (type.GetArrayRank() != 2) throw new FormatException("arrays of rank above 2 are not supported.");
-            var rows = items.Select(r => Items(r, type)).ToList();
+            var rows = items.Select(r => Items(r ?? throw new FormatException("a row of a rectangular array is null."), type)).ToList();
             var cols = rows.Count == 0 ? 0 : rows[0].Count;
             if (rows.Any(r => r.Count != cols)) throw new FormatException($"a {Name(type)} needs rows of equal length.");
             var m = Array.CreateInstance(element, rows.Count, cols);

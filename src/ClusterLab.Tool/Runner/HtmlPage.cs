@@ -90,7 +90,7 @@ internal static class HtmlPage
 
     private static void AppendCode(StringBuilder sb, JsonObject cell)
     {
-        var count = (cell["execution_count"] as JsonValue)?.TryGetValue<int>(out var n) == true ? n.ToString() : " ";
+        var count = (cell["execution_count"] as JsonValue)?.TryGetValue<int>(out var n) == true ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : " ";
         sb.Append("<div class=\"cell code\">\n<div class=\"prompt\">[").Append(count).Append("]</div>\n")
           .Append("<pre class=\"source\"><code class=\"language-csharp\">")
           .Append(WebUtility.HtmlEncode(NotebookDocument.Source(cell)))

@@ -43,7 +43,7 @@ internal sealed class SandboxSpec
         env.TryAdd("PATH", "/usr/bin:/bin");
         env.TryAdd("HOME", WritableDir);
         env.TryAdd("TMPDIR", "/tmp");
-        env["DOTNET_GCHeapHardLimit"] = Limits.MemoryBytes.ToString("X");
+        env["DOTNET_GCHeapHardLimit"] = Limits.MemoryBytes.ToString("X", System.Globalization.CultureInfo.InvariantCulture);
         env["DOTNET_EnableWriteXorExecute"] = "0";
         return env;
     }

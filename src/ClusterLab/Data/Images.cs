@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 
@@ -93,8 +94,9 @@ public static class Images
             while (pos < data.Length && !char.IsWhiteSpace((char)data[pos])) pos++;
             return Encoding.ASCII.GetString(data, start, pos - start);
         }
+        int Int(string token) => int.Parse(token, NumberStyles.None, CultureInfo.InvariantCulture);
         if (Token() != "P6") throw new FormatException($"{name}: not a binary PPM (P6).");
-        int w = int.Parse(Token()), h = int.Parse(Token()), max = int.Parse(Token());
+        int w = Int(Token()), h = Int(Token()), max = Int(Token());
         if (max != 255) throw new FormatException($"{name}: maxval {max}, expected 255.");
         pos++;                                                  // the single whitespace after maxval
         if (data.Length - pos != w * h * 3) throw new FormatException($"{name}: {data.Length - pos} pixel bytes, expected {w * h * 3}.");

@@ -82,7 +82,7 @@ internal sealed class ScriptChain
         return list;
     }
 
-    private static MetadataReference? Load(string path)
+    private static PortableExecutableReference? Load(string path)
     {
         try { return File.Exists(path) ? MetadataReference.CreateFromFile(path) : null; }
         catch (BadImageFormatException) { return null; }    // a native or damaged file among the platform's: not a reference

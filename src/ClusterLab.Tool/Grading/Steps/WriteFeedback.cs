@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using ClusterLab.Tool.Shared;
@@ -24,18 +25,18 @@ internal sealed class WriteFeedback : ISubmissionStep
         static string M(string t) => WebUtility.HtmlEncode(CheckResult.Bound(t)); // a message: bounded, then escaped
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n")
-          .Append($"<title>{H(a.Name)}: {H(s.Student)}</title>\n")
+          .Append(CultureInfo.InvariantCulture, $"<title>{H(a.Name)}: {H(s.Student)}</title>\n")
           .Append("<style>body{font-family:sans-serif;max-width:50em;margin:2em auto}table{border-collapse:collapse;width:100%}")
           .Append("td,th{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top}.pass{color:#1a7f37}.fail{color:#cf222e}")
           .Append(".flag{background:#fff8c5;padding:.5em}</style></head><body>\n")
-          .Append($"<h1>{H(a.Name)}: feedback for {H(s.Student)}</h1>\n")
-          .Append($"<p>Status: <b>{Status(s.Status)}</b>. Total: <b>{Csv.Number(Totals.Earned(s))} / {Csv.Number(a.Points)}</b>");
-        if (a.BonusPoints > 0) sb.Append($"; bonus: <b>{Csv.Number(Totals.Bonus(s))} / {Csv.Number(a.BonusPoints)}</b> (not part of the total)");
+          .Append(CultureInfo.InvariantCulture, $"<h1>{H(a.Name)}: feedback for {H(s.Student)}</h1>\n")
+          .Append(CultureInfo.InvariantCulture, $"<p>Status: <b>{Status(s.Status)}</b>. Total: <b>{Csv.Number(Totals.Earned(s))} / {Csv.Number(a.Points)}</b>");
+        if (a.BonusPoints > 0) sb.Append(CultureInfo.InvariantCulture, $"; bonus: <b>{Csv.Number(Totals.Bonus(s))} / {Csv.Number(a.BonusPoints)}</b> (not part of the total)");
         var pending = s.Scores.Values.Where(q => q.Question.Kind == QuestionKind.Manual && q.Earned is null).Sum(q => q.Question.Points);
-        if (pending > 0) sb.Append($" ({Csv.Number(pending)} points still to be graded by hand)");
+        if (pending > 0) sb.Append(CultureInfo.InvariantCulture, $" ({Csv.Number(pending)} points still to be graded by hand)");
         sb.Append(".</p>\n");
-        if (s.StatusDetail.Length > 0) sb.Append($"<p class=\"flag\">{M(s.StatusDetail)}</p>\n");
-        foreach (var f in s.Flags) sb.Append($"<p class=\"flag\">{M(f)}</p>\n");
+        if (s.StatusDetail.Length > 0) sb.Append(CultureInfo.InvariantCulture, $"<p class=\"flag\">{M(s.StatusDetail)}</p>\n");
+        foreach (var f in s.Flags) sb.Append(CultureInfo.InvariantCulture, $"<p class=\"flag\">{M(f)}</p>\n");
         sb.Append("<table><tr><th>question</th><th>points</th><th>check</th><th>result</th></tr>\n");
         foreach (var q in a.Questions)
         {
@@ -46,11 +47,11 @@ internal sealed class WriteFeedback : ISubmissionStep
                 var text = score?.Earned is null ? "awaiting a grade by hand" : "graded by hand";
                 var lines = RubricAwarded(s, q, context);
                 var span = Math.Max(1, lines.Count);
-                sb.Append($"<tr><td rowspan=\"{span}\">{H(q.Id)}</td><td rowspan=\"{span}\">{earned} / {Csv.Number(q.Points)}</td>");
-                if (lines.Count == 0) sb.Append($"<td>(written answer)</td><td>{text}</td></tr>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td rowspan=\"{span}\">{H(q.Id)}</td><td rowspan=\"{span}\">{earned} / {Csv.Number(q.Points)}</td>");
+                if (lines.Count == 0) sb.Append(CultureInfo.InvariantCulture, $"<td>(written answer)</td><td>{text}</td></tr>\n");
                 for (var i = 0; i < lines.Count; i++)
                     sb.Append(i == 0 ? "" : "<tr>")
-                      .Append($"<td>{H(lines[i].Line.Id)}: {H(lines[i].Line.Text)}</td><td>{Csv.Number(lines[i].Given)}/{Csv.Number(lines[i].Line.Points)}</td></tr>\n");
+                      .Append(CultureInfo.InvariantCulture, $"<td>{H(lines[i].Line.Id)}: {H(lines[i].Line.Text)}</td><td>{Csv.Number(lines[i].Given)}/{Csv.Number(lines[i].Line.Points)}</td></tr>\n");
                 continue;
             }
             var checks = score?.Checks ?? [];
@@ -61,7 +62,7 @@ internal sealed class WriteFeedback : ISubmissionStep
                 var mark = c.Passed ? "<span class=\"pass\">passed</span>" : "<span class=\"fail\">failed</span>";
                 var detail = c.Spec.Hidden ? (c.Ran ? "" : " (did not run)") : ": " + M(c.Message);
                 var name = c.Spec.Hidden ? $"{H(c.Spec.Id)} (hidden test)" : H(c.Spec.Id);
-                sb.Append($"<tr>{head}<td>{name}</td><td>{mark} {Csv.Number(c.Earned)}/{Csv.Number(c.Spec.Points)}{detail}</td></tr>\n");
+                sb.Append(CultureInfo.InvariantCulture, $"<tr>{head}<td>{name}</td><td>{mark} {Csv.Number(c.Earned)}/{Csv.Number(c.Spec.Points)}{detail}</td></tr>\n");
             }
         }
         sb.Append("</table>\n</body></html>\n");
