@@ -110,4 +110,28 @@ public class SimdWidthTests
             Assert.Equal(sum, pot256[t], sum * 1e-12);
         }
     }
+
+    [Theory]
+    [InlineData(1, 7)]
+    [InlineData(3, 64)]
+    [InlineData(8, 101)]
+    public void PairDotsAgreeAtBothWidths(int d, int len)
+    {
+        var rng = new Random(d * 100 + len);
+        var a = Enumerable.Range(0, d * len).Select(_ => rng.NextDouble() * 4 - 2).ToArray();
+        var b = Enumerable.Range(0, d * len).Select(_ => rng.NextDouble() * 4 - 2).ToArray();
+        var reference = new double[d * d];
+        PairDots.LowerTriangleScalar(a, b, d, len, reference);
+        var narrow = new double[d * d];
+        var wide = new double[d * d];
+        PairDots.LowerTriangle<Simd128, Vector128<double>>(a, b, d, len, narrow);
+        PairDots.LowerTriangle<Simd256, Vector256<double>>(a, b, d, len, wide);
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j < d; j++)
+            {
+                double want = j <= i ? reference[i * d + j] : 0;          // the upper triangle is not written
+                Assert.Equal(want, narrow[i * d + j], 1e-12 * len);
+                Assert.Equal(want, wide[i * d + j], 1e-12 * len);
+            }
+    }
 }

@@ -114,9 +114,7 @@ internal static class MStepKernel
                     TensorPrimitives.Subtract(ws.Column(j, start, len), means[c * d + j], dj);    // x_nj − μ_kj
                     TensorPrimitives.Multiply(dj, gamma, weightedDiff.Slice(j * len, len));     // γ(z_nk)(x_nj − μ_kj)
                 }
-                for (int i = 0; i < d; i++)
-                    for (int j = 0; j <= i; j++)                                                 // Σ_n γ(z_nk)(x_ni − μ_ki)(x_nj − μ_kj)
-                        s[i * d + j] = TensorPrimitives.Dot(weightedDiff.Slice(i * len, len), diff.Slice(j * len, len));
+                PairDots.LowerTriangle(weightedDiff, diff, d, len, s);                          // Σ_n γ(z_nk)(x_ni − μ_ki)(x_nj − μ_kj), j ≤ i
             }
         }
         finally
