@@ -62,7 +62,9 @@ public class GradingAssignmentTests
             """.Replace("\r", ""),
             File.ReadAllText(Path.Combine(outDir, "gradebook.csv")));
         Assert.Equal(before, Hashes(folder));
-        Assert.Contains("its cell failed before this check", File.ReadAllText(Path.Combine(outDir, "feedback", "compile-error.html")));
+        var compileError = File.ReadAllText(Path.Combine(outDir, "feedback", "compile-error.html"));
+        Assert.Contains("your cell q2-answer failed: CodeSubmissionCompilationErrorException", compileError);   // the student's own error
+        Assert.Contains("is not declared in your notebook", compileError);                                       // what the check then found
 
         // partial hard-coded the public answer: the public check (0 points) passes, the hidden one (the points) does not
         var partial = subs.Single(s => s.Student == "partial").Scores["q2-mu"].Checks;
