@@ -37,10 +37,14 @@ internal static class CheckerCommand
         var isolation = a.Get("--isolation") == "none" ? IsolationMode.None : IsolationMode.Bubblewrap;
         var memory = (long)a.Positive("--memory", 1L << 30);
 
+        // Each worker's only writable folder is a fresh one under the system temp folder, not inside OUT: the sandbox user
+        // must be able to reach it, and OUT may sit in a private folder. It is deleted at the end; the executed notebook is
+        // copied back (a plain file only) for the instructor.
+        var scratch = new List<(string Dir, string Role)>();
         WorkerClient Worker(string role)
         {
-            var dir = Path.Combine(Path.GetDirectoryName(student)!, role);
-            Directory.CreateDirectory(dir);
+            var dir = SandboxFolders.Create();
+            scratch.Add((dir, role));
             var copy = Path.Combine(dir, "submission.ipynb");
             File.Copy(student, copy, overwrite: true);
             // The student notebook's #r paths are absolute already: the worker's base folder is its own (no path of the source's).
@@ -67,6 +71,13 @@ internal static class CheckerCommand
         };
         var result = NotebookRunner.RunAsync(options.Target, options, new ResultsLog(Required("--results"))).GetAwaiter().GetResult();
         File.WriteAllText(Required("--report"), new JsonObject { ["visible"] = Report(visible), ["hidden"] = Report(hidden) }.ToJsonString());
+        visible.Dispose();
+        hidden.Dispose();
+        foreach (var (dir, role) in scratch)
+        {
+            SandboxFolders.CopyBack(Path.Combine(dir, "run", "submission.ipynb"), Path.Combine(Path.GetDirectoryName(student)!, $"executed-{role}.ipynb"));
+            SandboxFolders.Delete(dir);
+        }
         return result.ExitCode;
     }
 
