@@ -58,6 +58,12 @@ internal static class GradeCommand
             if (options.Isolation == Sandbox.IsolationMode.None)
                 Console.Error.WriteLine("clusterlab grade: --no-sandbox: student code runs WITHOUT isolation (recorded in gradebook.csv and summary.json).");
             var assignment = Assignment.Load(parsed.Positionals[0]);
+            if (options.Isolation == Sandbox.IsolationMode.Bubblewrap && SandboxReach(assignment) is { } unreachable)
+            {
+                Console.Error.WriteLine($"clusterlab grade: the sandbox cannot read what the student's notebook needs: {unreachable}\n" +
+                                        "Or pass --no-sandbox to grade WITHOUT isolation (recorded in the gradebook).");
+                return 1;
+            }
             var assignmentDir = ReleaseCommand.DefaultAssignmentDir(assignment.SourcePath);
             options.OutDir = Path.GetFullPath(parsed.Get("--out") ?? Path.Combine(assignmentDir, "graded"));
             options.CourseSecret = CourseSecret.Resolve(parsed.Get("--secret"), assignmentDir, Console.Out);
@@ -75,6 +81,22 @@ internal static class GradeCommand
             Console.Error.WriteLine($"clusterlab grade: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Null when the sandbox user can read the tool, the dotnet root and the kit the assignment loads; else the first
+    /// problem, naming the path and the fix (e.g. a repository under a private home folder).
+    /// </summary>
+    internal static string? SandboxReach(Assignment assignment)
+    {
+        var probe = Remoting.SandboxFolders.Create();
+        try
+        {
+            var readOnly = new List<string> { AppContext.BaseDirectory.TrimEnd('/'), Sandbox.SandboxHost.DotnetRoot };
+            readOnly.AddRange(InspectStudentCode.KitReferences(assignment).Select(f => Path.GetDirectoryName(f)!).Distinct());
+            return Sandbox.SandboxUserAccess.Problem(new Sandbox.SandboxSpec { FileName = "/bin/true", WritableDir = probe, ReadOnlyPaths = readOnly });
+        }
+        finally { Remoting.SandboxFolders.Delete(probe); }
     }
 
     /// <summary>The grading context, with the manual scores read and checked against the submissions present.</summary>
