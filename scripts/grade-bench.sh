@@ -3,6 +3,8 @@
 # in the bubblewrap sandbox and once with --no-sandbox, and prints the time per submission, the time each worker took
 # to run the student's notebook, and the time per call of the student's code (from work/*/workers.json).
 # usage: scripts/grade-bench.sh [source.ipynb] [submission.ipynb]     (N=30 JOBS=2 ROUNDS=1 in the environment)
+# BASELINE=0f5b2a6 also times the grader of that commit (before the sandbox: one in-process run per submission) on
+# N copies of its own hw1 sample `complete.ipynb`, built in a git worktree under $TMPDIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-30}; JOBS=${JOBS:-2}; ROUNDS=${ROUNDS:-1}
@@ -36,3 +38,16 @@ PY
   done
 done
 rm -rf "$tmp"
+if [ -n "${BASELINE:-}" ]; then
+  old="${TMPDIR:-/tmp}/clusterlab-baseline-$BASELINE"
+  [ -d "$old" ] || git worktree add -f "$old" "$BASELINE" >/dev/null
+  (cd "$old" && dotnet build -c Release src/ClusterLab.Tool >/dev/null && dotnet build src/ClusterLab.Notebooks >/dev/null)
+  tmp=$(mktemp -d); chmod 755 "$tmp"; mkdir "$tmp/subs"
+  for i in $(seq -w 1 "$N"); do cp "$old/tests/ClusterLab.Tool.Tests/Submissions/hw1-gaussian-mle/complete.ipynb" "$tmp/subs/s$i.ipynb"; done
+  t0=$(date +%s.%N)
+  (cd "$old" && dotnet src/ClusterLab.Tool/bin/Release/net10.0/ClusterLab.Tool.dll grade assignments/hw1-gaussian-mle/source/hw1-gaussian-mle.ipynb "$tmp/subs" --out "$tmp/out" --jobs "$JOBS" >/dev/null 2>&1)
+  t1=$(date +%s.%N)
+  echo "baseline $BASELINE: $N submissions: $(echo "$t1 - $t0" | bc) s in all; $(grep -c ',ok$' "$tmp/out/gradebook.csv") ok"
+  rm -rf "$tmp"
+fi
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
