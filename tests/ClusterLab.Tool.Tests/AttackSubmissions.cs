@@ -157,7 +157,7 @@ internal static class AttackSubmissions
 
             // 3. spying: looks for the instructor's notebook and hidden tests (every *.ipynb/*.json*/*.log/*.csv under the
             // working folder's parents, /, /tmp, /var/tmp, /root, /home, /work and every absolute path on /proc/*/cmdline;
-            // /proc/*/environ; the environment) and writes what it saw to found.txt in its own folder (the test reads it);
+            // /proc/*/environ; the environment) and prints what it saw (the test reads the executed notebook the grader copies back);
             // every call records its arguments in memory and in files (its folder, /tmp, the sibling worker folders); a
             // hidden call throws them in its message; the visible checks throw everything recorded and found, hoping a
             // hidden call happened in the same process before them.
@@ -189,7 +189,7 @@ internal static class AttackSubmissions
                             }
                             catch (Exception e) { Found.Add($"no dir {d}: {e.GetType().Name}"); }
                         }
-                        File.WriteAllText("found.txt", string.Join("\n", Found));
+                        Console.WriteLine("SPY-FOUND\n" + string.Join("\n", Found)); // kept in the executed notebook the grader copies back
                     }
                     Look();
                     static List<string> Seen = new();
