@@ -71,7 +71,8 @@ public sealed class KMeans
         return ToModel(best, mean, d, new LloydLabelsSource(data, lloyd.Columns), seedUsed);
     }
 
-    private static double[] Centred(double[][] centroids, double[] mean)
+    /// <summary>The given centroids, row-major, in the centred frame of the data (also used by <see cref="MiniBatchKMeans"/>).</summary>
+    internal static double[] Centred(double[][] centroids, double[] mean)
     {
         int d = mean.Length;
         var c = new double[centroids.Length * d];

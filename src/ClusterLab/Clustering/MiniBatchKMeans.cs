@@ -56,7 +56,7 @@ public sealed class MiniBatchKMeans
         int seedUsed = Seed ?? Random.Shared.Next();
         var rng = new Random(seedUsed);
         var run = new MiniBatchRun(data, K, Math.Min(BatchSize, n), rng, ReassignmentRatio, MaxNoImprovement);
-        var centers = InitialCentroids is null ? run.BestInit(Init, NInit) : Centred(InitialCentroids, mean);
+        var centers = InitialCentroids is null ? run.BestInit(Init, NInit) : KMeans.Centred(InitialCentroids, mean);
         int steps = run.Train(centers, (int)Math.Min(int.MaxValue, (long)MaxIter * n / run.Batch));
 
         var labels = new int[n];
@@ -72,15 +72,5 @@ public sealed class MiniBatchKMeans
         var map = CanonicalLabels.Map(labels, K);
         int passes = (int)Math.Ceiling((double)steps * run.Batch / n);
         return new KMeansModel(CanonicalLabels.Reorder(centers, map, d, mean), CanonicalLabels.Apply(labels, map), inertia, passes, [], seedUsed, copy: false);
-    }
-
-    /// <summary>The given centroids, row-major, in the centred frame of the data.</summary>
-    private static double[] Centred(double[][] centroids, double[] mean)
-    {
-        int d = mean.Length;
-        var c = new double[centroids.Length * d];
-        for (int j = 0; j < centroids.Length; j++)
-            for (int f = 0; f < d; f++) c[j * d + f] = centroids[j][f] - mean[f];
-        return c;
     }
 }
