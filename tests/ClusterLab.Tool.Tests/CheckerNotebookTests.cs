@@ -25,6 +25,22 @@ public class CheckerNotebookTests
     }
 
     [Fact]
+    public void TheVisiblePassHasNoHiddenTestCodeAndKeepsTheCellNumbers()
+    {
+        var source = Source();
+        var visible = CheckerNotebook.Build(source, [], visibleOnly: true);
+        var all = CheckerNotebook.Build(source, []);
+        Assert.Equal(Ids(source), Ids(visible));                                 // cell for cell, like the whole checker
+        var text = NotebookJson.Serialize(visible);
+        foreach (var hidden in new[] { "q1-hidden", "q2-secret", "Remote.Hidden = true", "-7.25", "secret hint" })
+            Assert.DoesNotContain(hidden, text);
+        Assert.Contains("Check.Close(\"q1\"", Src(visible, "q1-tests"));        // the visible checks stay
+        Assert.Equal(CheckerNotebook.HiddenPlaceholder, Src(visible, "q2-hidden"));
+        Assert.False(CheckerNotebook.HasHiddenTests(visible));
+        Assert.True(CheckerNotebook.HasHiddenTests(all));                         // so the grader runs a second pass
+    }
+
+    [Fact]
     public void TheSandboxGetsTheStudentsCellsButNoTestCode()
     {
         var source = Source();

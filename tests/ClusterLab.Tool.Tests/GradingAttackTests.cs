@@ -177,7 +177,7 @@ public sealed class GradingAttackTests(AttackRun run, ITestOutputHelper output) 
         foreach (var (name, text) in run.Reports())
             foreach (var secret in HiddenValues.Append("BEGIN HIDDEN").Append("secret hint").Append("BEGIN SOLUTION"))
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"leaking hidden values: {name} contains '{secret}'");
-        var found = File.ReadAllText(run.Work("spy", "executed-visible.ipynb"));
+        var found = File.ReadAllText(run.Work("spy", "executed.ipynb"));
         Assert.Contains("SPY-FOUND", found);                                       // the spy ran and reported
         foreach (var secret in HiddenValues.Append("FOUND-SECRET").Append("BEGIN HIDDEN").Append("attack-test-secret"))
             Assert.False(found.Contains(secret, StringComparison.Ordinal), $"reading the source: the sandbox saw '{secret}'");

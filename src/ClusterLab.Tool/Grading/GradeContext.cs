@@ -41,14 +41,32 @@ internal sealed class GradeContext
         Options = options;
         ManualScores = manual ?? new Dictionary<(string, string), double>();
         _checker = new Lazy<JsonObject>(() => CheckerNotebook.Build(Assignment.Source, CheckerProblems));
+        _visibleChecker = new Lazy<JsonObject>(() => CheckerNotebook.Build(Assignment.Source, [], visibleOnly: true));
+        _checkers = new Lazy<Remoting.CheckerPool>(() => new Remoting.CheckerPool(Options.Runner ?? RunnerCommand.Self(Remoting.CheckerCommand.Verb), WorkDir),
+            LazyThreadSafetyMode.ExecutionAndPublication);
         _inspection = new Lazy<Inspection.InspectionRules>(() => Grading.Inspection.InspectionRules.FromSource(Assignment.Source));
         _kitReferences = new Lazy<IReadOnlyList<string>>(() => InspectStudentCode.KitReferences(Assignment));
         Released = NotebookJson.Clone(assignment.Source);
         Pipelines.Apply(Pipelines.Release(), Released, new StepContext(assignment.Name));
     }
 
-    /// <summary>The notebook the trusted checker runs (built once from the source, see <see cref="CheckerNotebook"/>).</summary>
+    /// <summary>The notebook the trusted checker runs in its second pass: every check, hidden ones included (built once from the source, see <see cref="CheckerNotebook"/>).</summary>
     public JsonObject Checker => _checker.Value;
+
+    /// <summary>The notebook of the checker's first pass: the visible checks only.</summary>
+    public JsonObject VisibleChecker => _visibleChecker.Value;
+
+    /// <summary>Warm checker processes, one per parallel job, each grading one submission after another (disposed by <see cref="Grader.Grade"/>).</summary>
+    public Remoting.CheckerPool Checkers => _checkers.Value;
+
+    /// <summary>Ends the checker processes, if any were started.</summary>
+    public void StopCheckers()
+    {
+        if (_checkers.IsValueCreated) _checkers.Value.Dispose();
+    }
+
+    private readonly Lazy<JsonObject> _visibleChecker;
+    private readonly Lazy<Remoting.CheckerPool> _checkers;
 
     /// <summary>The static inspection's rules (names the tests use, forbidden members), from the source.</summary>
     public Inspection.InspectionRules Inspection => _inspection.Value;

@@ -49,6 +49,10 @@ internal static class Grader
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
+        finally
+        {
+            context.StopCheckers();
+        }
         foreach (var step in Pipelines.Report())
             step.Apply(submissions, context);
         return submissions;
