@@ -160,7 +160,8 @@ internal static class AttackSubmissions
             // /proc/*/environ; the environment) and prints what it saw (the test reads the executed notebook the grader copies back);
             // every call records its arguments in memory and in files (its folder, /tmp, the sibling worker folders); a
             // hidden call throws them in its message; the visible checks throw everything recorded and found, hoping a
-            // hidden call happened in the same process before them.
+            // hidden call happened in the same process before them; Twice answers right until it has seen an input the
+            // released notebook does not hold (in the grader's second pass), then throws what it has seen.
             ["spy"] = Submit(released, new()
             {
                 ["q1-answer"] = """
@@ -207,6 +208,7 @@ internal static class AttackSubmissions
                     double Twice(double v)
                     {
                         Stash(v.ToString());
+                        if (Seen.All(s => s == "2" || s == "1,3")) return 2 * v; // only the released notebook's inputs so far: a right answer
                         throw new InvalidOperationException("seen: " + All() + " " + string.Join(" | ", Found.Where(f => f.StartsWith("cmdline"))));
                     }
                     """,

@@ -173,7 +173,7 @@ public sealed class GradingAttackTests(AttackRun run, ITestOutputHelper output) 
     [SandboxFact]
     public void The_source_and_hidden_values_stay_out_of_the_sandbox_and_the_reports()
     {
-        Scores("reading the source, leaking hidden inputs", "spy", 0, 0, 0);
+        Scores("reading the source, leaking hidden inputs", "spy", 0, 1, 0); // q2: its visible check counts from the first pass, before any hidden input
         foreach (var (name, text) in run.Reports())
             foreach (var secret in HiddenValues.Append("BEGIN HIDDEN").Append("secret hint").Append("BEGIN SOLUTION"))
                 Assert.False(text.Contains(secret, StringComparison.Ordinal), $"leaking hidden values: {name} contains '{secret}'");

@@ -52,6 +52,28 @@ public class GradingHygieneTests
     }
 
     [Fact]
+    public void AVisibleCheckCountsFromTheFirstPassNeverFromTheHiddenOne()
+    {
+        var dir = TempDir("passes");
+        var source = Source();
+        var src = Path.Combine(dir, "hwx", "source", "hwx.ipynb");
+        NotebookJson.Save(source, src);
+        var folder = Directory.CreateDirectory(Path.Combine(dir, "subs")).FullName;
+        var nb = Released(source);
+        NotebookJson.SetSource(CellById(nb, "q1-answer"), "double Mean(double[] x)\n{\n    return x.Average();\n}");
+        NotebookJson.SetSource(CellById(nb, "q2-answer"), "double Twice(double x) => x + x;");
+        NotebookJson.SetSource(CellById(nb, "free"), "// leak:q1 leak:q2 (the fake checker fails these in its second pass)");
+        NotebookJson.Save(nb, Path.Combine(folder, "ana.ipynb"));
+        var subs = Grader.Find(folder);
+        var graded = Grader.Grade(GradeCommand.Create(Assignment.Load(src), Options(Path.Combine(dir, "out")), subs), subs).Single();
+        Assert.Equal(5, graded.Scores["q1"].Earned);                                   // q1 (visible) and q1-hidden, both passed
+        Assert.Equal(1, graded.Scores["q2"].Earned);
+        var feedback = File.ReadAllText(Path.Combine(dir, "out", "feedback", "ana.html"));
+        Assert.DoesNotContain("LEAKED", feedback);
+        Assert.Contains("LEAKED", File.ReadAllText(Path.Combine(dir, "out", "work", "ana", "results-hidden.jsonl"))); // the fake did try
+    }
+
+    [Fact]
     public void HostileFileNamesAreRefusedListedAndTouchNothingOutsideTheirWorkFolder()
     {
         var dir = TempDir("hostile");

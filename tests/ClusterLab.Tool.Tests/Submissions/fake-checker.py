@@ -9,7 +9,8 @@ it); `while (true)` and `Environment.Exit(` make that cell "skipped" as the real
 or a crash); `FAKE-HUGE` prints 5 MB. Each Check.That/Close/Run("id", points in the checker notebook calls a student
 function `() => Name(`: it fails "not answered yet" unless a kept student cell declares `Name(` without the stub, fails
 "expected …" if a student cell contains the comment `wrong:<id>`, and passes otherwise. Then the status line and
-workers.json. With --hidden-checker, that notebook is "graded" the same way into --hidden-results.
+workers.json. With --hidden-checker, that notebook is "graded" the same way into --hidden-results, where the comment
+`leak:<id>` makes check <id> fail with a message (a visible check's line there must never count).
 """
 import json, re, sys, time
 
@@ -60,6 +61,8 @@ def job(args):
                   passed, message = False, "not answered yet"
               elif any("wrong:" + cid in s for s in kept):
                   passed, message = False, "expected 1, got 2"
+              elif results == opt("--hidden-results") and any("leak:" + cid in s for s in kept):
+                  passed, message = False, "LEAKED in the second pass"
               else:
                   passed, message = True, "ok"
               emit(results, {"type": "check", "id": cid, "points": points, "earned": points if passed else 0.0,
