@@ -110,6 +110,7 @@ internal static class CheckerCommand
             if (a.Get("--hidden-checker") is { } hiddenChecker && !visible.KernelAbandoned)
             {
                 hiddenPass = true; // from here on nothing the student's code says reaches the feedback but hidden pass/fail
+                worker.NextPass();
                 var second = Options(hiddenChecker);
                 hidden = NotebookRunner.RunAsync(second.Target, second, new ResultsLog(Required("--hidden-results"))).GetAwaiter().GetResult();
             }

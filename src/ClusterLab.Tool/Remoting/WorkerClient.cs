@@ -19,7 +19,7 @@ internal enum WorkerState
 /// <summary>
 /// The trusted end of one sandboxed worker: starts it, waits (with a deadline) until the student's notebook has run, then
 /// sends calls and waits for each answer for at most the call time limit. A call that times out or a worker that dies
-/// kills the whole sandbox; the next call starts a fresh one (up to <see cref="MaxStarts"/> starts), since re-running
+/// kills the whole sandbox; the next call starts a fresh one (up to <see cref="MaxStarts"/> starts per pass of the checker), since re-running
 /// the notebook restores the same state. A cell that runs out of time or ends the process is skipped on the next start
 /// (the worker reports each cell before it runs), so one endless loop costs its own answer, not the whole notebook.
 /// </summary>
@@ -28,14 +28,16 @@ internal enum WorkerState
 /// <param name="callTimeout">Time limit of one call.</param>
 internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess> start, TimeSpan readyTimeout, TimeSpan callTimeout) : IDisposable
 {
-    private readonly DateTime _deadline = DateTime.UtcNow + readyTimeout;
+    private DateTime _deadline = DateTime.UtcNow + readyTimeout;
+    private int _passStarts;
+    private bool _gaveUp;
     private readonly List<string> _skip = [];
     private string? _running;
 
     /// <summary>The worst state seen over all starts (a notebook that needed a skipped cell is still reported).</summary>
     public WorkerState Worst { get; private set; } = WorkerState.NotStarted;
 
-    /// <summary>Most starts per worker (the first one included).</summary>
+    /// <summary>Most starts per pass of the checker (the first one included).</summary>
     public const int MaxStarts = 3;
 
     private readonly object _gate = new();
@@ -63,7 +65,20 @@ internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess>
     /// <summary>Problems worth telling the instructor (time-outs, crashes), in order.</summary>
     public List<string> Events { get; } = [];
 
-    /// <summary>Starts the worker now (the checker does this for both workers while its own kernel warms up).</summary>
+    /// <summary>
+    /// The checker's second pass begins: the worker gets <see cref="MaxStarts"/> starts and the notebook time limit
+    /// afresh (the hidden tests' calls may need a restart as much as the visible checks' did); cells skipped stay skipped.
+    /// </summary>
+    public void NextPass()
+    {
+        lock (_gate)
+        {
+            _passStarts = 0;
+            _deadline = DateTime.UtcNow + readyTimeout;
+        }
+    }
+
+    /// <summary>Starts the worker now (the checker does this while its own kernel warms up).</summary>
     public void StartInBackground() => Task.Run(() => { lock (_gate) EnsureStarted(); });
 
     /// <summary>Calls a student's function; returns its encoded value, or the error type and message.</summary>
@@ -124,7 +139,7 @@ internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess>
         while (true)
         {
             if (State == WorkerState.Ready && _channel is { Closed: false }) return true;
-            if (Starts >= MaxStarts || DateTime.UtcNow >= _deadline) return false;
+            if (_gaveUp || _passStarts >= MaxStarts || DateTime.UtcNow >= _deadline) return false;
             if (TryStart()) return true;
         }
     }
@@ -133,6 +148,7 @@ internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess>
     private bool TryStart()
     {
         Starts++;
+        _passStarts++;
         _running = null;
         try
         {
@@ -141,7 +157,7 @@ internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess>
         catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException
                                       or System.ComponentModel.Win32Exception or SandboxUnavailableException)
         {
-            Starts = MaxStarts;
+            _gaveUp = true;
             Stop(WorkerState.Crashed, $"the sandbox could not start: {e.Message}");
             return false;
         }
@@ -159,7 +175,7 @@ internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess>
                 closed ? $"your notebook ended its process before it finished{cell}: a crash, a stack overflow or Environment.Exit"
                        : $"your notebook did not finish within {readyTimeout.TotalSeconds:0.#} s{cell}");
             if (closed && _running is not null) Skip(_running);
-            else Starts = MaxStarts; // out of time: no second try
+            else _gaveUp = true; // out of time: no second try
             return false;
         }
         if (!_everReady && ready["failed_cells"] is JsonArray failed)
@@ -180,7 +196,7 @@ internal sealed class WorkerClient(Func<IReadOnlyList<string>, SandboxedProcess>
 
     private void Skip(string cell)
     {
-        if (_skip.Contains(cell)) Starts = MaxStarts; // skipping did not help: give up
+        if (_skip.Contains(cell)) _gaveUp = true; // skipping did not help: give up
         else _skip.Add(cell);
     }
 
