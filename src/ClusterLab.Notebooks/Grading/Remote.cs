@@ -16,8 +16,19 @@ public static class Remote
     /// </summary>
     public const string ChannelKey = "ClusterLab.Remote.Channel";
 
-    /// <summary>True while hidden tests run: their calls go to a process that never answers a visible check.</summary>
-    public static bool Hidden { get; set; }
+    /// <summary><see cref="AppDomain"/> data key of <see cref="Hidden"/>: the grader clears it before each submission and each pass.</summary>
+    public const string HiddenKey = "ClusterLab.Remote.Hidden";
+
+    /// <summary>
+    /// True while hidden tests run: the grader refuses their calls in its first (visible) pass. Kept in an
+    /// <see cref="AppDomain"/> slot that the grader resets, so a hidden-tests cell that ended in an exception before
+    /// switching it off cannot leave it on for the next pass or the next student graded in the same process.
+    /// </summary>
+    public static bool Hidden
+    {
+        get => AppDomain.CurrentDomain.GetData(HiddenKey) is true;
+        set => AppDomain.CurrentDomain.SetData(HiddenKey, value);
+    }
 
     /// <summary>Calls the student's <paramref name="name"/> and returns its value converted to <typeparamref name="T"/>.</summary>
     /// <param name="name">The function (or variable) name, as declared in the solution cell.</param>

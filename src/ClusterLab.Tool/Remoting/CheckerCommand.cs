@@ -21,6 +21,9 @@ internal static class CheckerCommand
     /// <summary>The kit's <c>Remote.ChannelKey</c> (the tool does not reference the kit: the channel uses BCL types only).</summary>
     public const string ChannelKey = "ClusterLab.Remote.Channel";
 
+    /// <summary>The kit's <c>Remote.HiddenKey</c>: whether hidden tests run, reset before each pass.</summary>
+    public const string HiddenSwitchKey = "ClusterLab.Remote.Hidden";
+
     /// <summary>The kit's <c>HiddenData.KeyVariable</c>: the student's hidden-data key, set for the length of a job.</summary>
     public const string HiddenKeyVariable = "CLUSTERLAB_HIDDEN_KEY";
 
@@ -90,6 +93,7 @@ internal static class CheckerCommand
             using var worker = new WorkerClient(skip => SandboxedProcess.Start(WorkerSpec(copy, dir, dir, cellTimeout, timeout, memory, skip), isolation),
                 timeout, callTimeout);
             worker.StartInBackground();
+            AppDomain.CurrentDomain.SetData(HiddenSwitchKey, null); // whatever an earlier submission's hidden cell left
             AppDomain.CurrentDomain.SetData(ChannelKey,
                 new Func<(string, string[], string, object?[], Type, bool), (object?, string?, string?)>(call =>
                     call.Item6 && !hiddenPass
@@ -111,6 +115,7 @@ internal static class CheckerCommand
             {
                 hiddenPass = true; // from here on nothing the student's code says reaches the feedback but hidden pass/fail
                 worker.NextPass();
+                AppDomain.CurrentDomain.SetData(HiddenSwitchKey, null);
                 var second = Options(hiddenChecker);
                 hidden = NotebookRunner.RunAsync(second.Target, second, new ResultsLog(Required("--hidden-results"))).GetAwaiter().GetResult();
             }
@@ -121,6 +126,7 @@ internal static class CheckerCommand
         finally
         {
             AppDomain.CurrentDomain.SetData(ChannelKey, null);
+            AppDomain.CurrentDomain.SetData(HiddenSwitchKey, null);
             SandboxFolders.Delete(dir);
         }
         return (visible.ExitCode, visible.KernelAbandoned || hidden is { KernelAbandoned: true });
