@@ -110,7 +110,10 @@ public class HomeworkSubmissionTests
 
             """.Replace("\r", ""), book);
         Assert.Contains("q2-mu-hidden", File.ReadAllText(Path.Combine(outDir, "feedback", "hardcoded.html")));
-        Assert.Contains("log: ", File.ReadAllText(Path.Combine(outDir, "feedback", "honest.html")));
+        var honest = File.ReadAllText(Path.Combine(outDir, "feedback", "honest.html"));
+        Assert.Contains("log: ", honest);
+        Assert.Contains("q2-mu</td><td><span class=\"pass\">passed</span> (practice check, no points)", honest); // a visible check worth 0
+        Assert.Contains("q2-mu-hidden (hidden test)</td><td><span class=\"pass\">passed</span> 2/2", honest);
         Assert.Contains("manual-files/scan/q1-derivation/scan.scan.pdf", File.ReadAllText(Path.Combine(outDir, "manual.html")));
         Assert.All(subs, s => Assert.True(s.Flags.Count == 0, $"{s.Student}: {string.Join(" / ", s.Flags)}"));
     }

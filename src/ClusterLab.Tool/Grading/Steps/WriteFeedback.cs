@@ -62,7 +62,8 @@ internal sealed class WriteFeedback : ISubmissionStep
                 var mark = c.Passed ? "<span class=\"pass\">passed</span>" : "<span class=\"fail\">failed</span>";
                 var detail = c.Spec.Hidden ? (c.Ran ? "" : " (did not run)") : ": " + M(c.Message);
                 var name = c.Spec.Hidden ? $"{H(c.Spec.Id)} (hidden test)" : H(c.Spec.Id);
-                sb.Append(CultureInfo.InvariantCulture, $"<tr>{head}<td>{name}</td><td>{mark} {Csv.Number(c.Earned)}/{Csv.Number(c.Spec.Points)}{detail}</td></tr>\n");
+                var points = c.Spec.Points == 0 ? "(practice check, no points)" : $"{Csv.Number(c.Earned)}/{Csv.Number(c.Spec.Points)}";
+                sb.Append(CultureInfo.InvariantCulture, $"<tr>{head}<td>{name}</td><td>{mark} {points}{detail}</td></tr>\n");
             }
         }
         sb.Append("</table>\n</body></html>\n");
