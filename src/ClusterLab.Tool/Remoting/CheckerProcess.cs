@@ -20,6 +20,7 @@ internal sealed class CheckerProcess : IDisposable
     private readonly object _gate = new();
     private CappedLog _log = new(0);
     private string _token = "";
+    private volatile bool _ended;
 
     /// <summary>Starts a checker with <paramref name="command"/> in <paramref name="workingDirectory"/>.</summary>
     public CheckerProcess(RunnerCommand command, string workingDirectory)
@@ -98,6 +99,7 @@ internal sealed class CheckerProcess : IDisposable
             Kill();
         }
         _logged.Wait(TimeSpan.FromSeconds(5)); // the rest of its log
+        if (_ended) _process.WaitForExit(TimeSpan.FromSeconds(5)); // it closed its output: let it finish ending, so the pool sees it gone
         return new CheckerOutcome(killed, log.ToString());
     }
 
@@ -108,6 +110,7 @@ internal sealed class CheckerProcess : IDisposable
             var done = _token.Length > 0 && line is not null && line.StartsWith(_token + " done ", StringComparison.Ordinal);
             if (line is null || done)
             {
+                if (line is null && control) _ended = true;
                 (control ? _done : _logged).Set(); // the job's end, or the process's
                 return;
             }
